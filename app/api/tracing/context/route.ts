@@ -1,0 +1,20 @@
+// GET /api/tracing/context - the trace context this server continued or started for the request
+import { errorResponse } from "@/lib/api/errors";
+import { formatTraceparent, isSampled } from "@/lib/trace-context";
+import { currentTraceContext } from "@/lib/tracing/context";
+import { withTracing } from "@/lib/tracing/with-tracing";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withTracing(() => {
+  const ctx = currentTraceContext();
+  if (!ctx) return errorResponse("not_found", "Propagation is disabled for this path");
+  return Response.json({
+    traceId: ctx.traceId,
+    spanId: ctx.spanId,
+    parentSpanId: ctx.parentSpanId ?? null,
+    sampled: isSampled(ctx.traceFlags),
+    traceparent: formatTraceparent(ctx),
+    tracestate: ctx.traceState?.serialize() || null,
+  });
+});

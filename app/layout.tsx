@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-header";
+import { QueryProvider } from "@/components/query-provider";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Traceboard",
+  description: "Self-hosted distributed tracing",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <QueryProvider>
+          <AppHeader />
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** The one error envelope of every API route: `{ error: { code, message, details } }`. */
+export const ErrorCode = z.enum([
+  "bad_request",
+  "unauthorized",
+  "not_found",
+  "payload_too_large",
+  "unsupported_media_type",
+  "unavailable",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function errorResponse(code: ErrorCode, message: string, details?: unknown, init?: ResponseInit): Response {
+  return Response.json({ error: { code, message, details } }, { ...init, status: STATUS[code] });
+}
+
+/** A 400 listing every zod issue, with the path it concerns. */
+export function validationErrorResponse(error: z.ZodError): Response {
+  const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");
+  return errorResponse("bad_request", summary, details);
+}
+
+/** A 500 whose message never leaks internals; the trace headers say where to look. */
+export function internalErrorResponse(): Response {
+  return errorResponse("internal", "Internal server error");
+}

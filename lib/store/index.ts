@@ -1,0 +1,1 @@
+export { checkDatabase, type DatabaseHealth } from "./check-database";

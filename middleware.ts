@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { tracingConfig } from "@/lib/config/tracing-config";
+import { injectResponseHeaders } from "@/lib/trace-context";
+import { preflightResponse } from "@/lib/tracing/cors";
+import { contextForRequest, forwardedRequestHeaders } from "@/lib/tracing/request-propagation";
+
+/**
+ * Pages: continue or start the trace, hand it to the page as request headers and
+ * return it on the response. API routes propagate in their route-handler wrapper
+ * instead (cheaper than a middleware hop); here they only get CORS preflights.
+ */
+export function middleware(request: NextRequest) {
+  const config = tracingConfig();
+  if (request.method === "OPTIONS") {
+    return preflightResponse(request.headers, config) ?? new NextResponse(null, { status: 204 });
+  }
+  const ctx = contextForRequest(request.headers, request.nextUrl.pathname, config);
+  if (!ctx) return NextResponse.next();
+  const response = NextResponse.next({ request: { headers: forwardedRequestHeaders(request.headers, ctx) } });
+  injectResponseHeaders(ctx, response.headers);
+  return response;
+}
+
+export const config = {
+  runtime: "nodejs",
+  matcher: [
+    // Every page, but not API or ingest routes, build assets, images or the favicon.
+    "/((?!api/|v1/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpe?g|gif|svg|webp|ico|css|js|map|txt|woff2?)$).*)",
+    // CORS preflights for the API.
+    { source: "/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+  ],
+};
