@@ -28,7 +28,8 @@ export interface SamplingOptions {
  */
 export function extractSpanContext(carrier: Carrier): SpanContext | null {
   const values = getHeaderValues(carrier, TRACEPARENT_HEADER);
-  if (values.length !== 1) return null;
+  // A comma can only come from two headers joined into one (Headers, Node); never valid.
+  if (values.length !== 1 || values[0].includes(",")) return null;
   const parsed = parseTraceparent(values[0]);
   if (!parsed) return null;
   const traceState = TraceState.parse(getHeaderValues(carrier, TRACESTATE_HEADER));

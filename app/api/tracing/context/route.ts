@@ -1,5 +1,4 @@
 // GET /api/tracing/context - the trace context this server continued or started for the request
-import { errorResponse } from "@/lib/api/errors";
 import { formatTraceparent, isSampled } from "@/lib/trace-context";
 import { currentTraceContext } from "@/lib/tracing/context";
 import { withTracing } from "@/lib/tracing/with-tracing";
@@ -8,13 +7,15 @@ export const dynamic = "force-dynamic";
 
 export const GET = withTracing(() => {
   const ctx = currentTraceContext();
-  if (!ctx) return errorResponse("not_found", "Propagation is disabled for this path");
+  if (!ctx) return Response.json({ context: null });
   return Response.json({
-    traceId: ctx.traceId,
-    spanId: ctx.spanId,
-    parentSpanId: ctx.parentSpanId ?? null,
-    sampled: isSampled(ctx.traceFlags),
-    traceparent: formatTraceparent(ctx),
-    tracestate: ctx.traceState?.serialize() || null,
+    context: {
+      traceId: ctx.traceId,
+      spanId: ctx.spanId,
+      parentSpanId: ctx.parentSpanId ?? null,
+      sampled: isSampled(ctx.traceFlags),
+      traceparent: formatTraceparent(ctx),
+      tracestate: ctx.traceState?.serialize() || null,
+    },
   });
 });

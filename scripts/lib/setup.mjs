@@ -1,0 +1,116 @@
+// Set-up steps shared by `npm start` and `npm test`. Plain Node (no dependencies), so
+// it runs from a fresh clone before `npm install`.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export function log(message) {
+  console.log(`[traceboard] ${message}`);
+}
+
+/** Runs a command in the project root, inheriting stdio; exits the process if it fails. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  if (result.status !== 0) {
+    log(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Like `run`, but returns the exit code instead of exiting. */
+export function runStatus(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  return result.status ?? 1;
+}
+
+/** Starts a long-running child and forwards SIGINT/SIGTERM to it; resolves with its exit code. */
+export function runForeground(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+}
+
+function hashFiles(paths) {
+  const hash = createHash("sha256");
+  const visit = (relative) => {
+    const absolute = path.join(ROOT, relative);
+    if (!existsSync(absolute)) return;
+    if (statSync(absolute).isDirectory()) {
+      for (const entry of readdirSync(absolute).sort()) {
+        if (entry === "node_modules" || entry === "generated") continue;
+        visit(path.join(relative, entry));
+      }
+      return;
+    }
+    hash.update(relative);
+    hash.update(readFileSync(absolute));
+  };
+  paths.forEach(visit);
+  return hash.digest("hex");
+}
+
+/**
+ * Runs `action` unless `force` is false and the hash of `inputs` equals the one
+ * stamped at `stampFile` by the last run.
+ */
+function whenChanged(stampFile, inputs, action, force = false) {
+  const stampPath = path.join(ROOT, stampFile);
+  const current = hashFiles(inputs);
+  if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === current) return false;
+  action();
+  mkdirSync(path.dirname(stampPath), { recursive: true });
+  writeFileSync(stampPath, current);
+  return true;
+}
+
+/** `npm ci` in a fresh clone; `npm install` when package.json or the lockfile changed since. */
+export function ensureDependencies() {
+  const fresh = !existsSync(path.join(ROOT, "node_modules"));
+  whenChanged("node_modules/.traceboard-deps", ["package.json", "package-lock.json"], () => {
+    log("installing npm packages (a fresh install compiles better-sqlite3: a few minutes)");
+    run("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund"]);
+  });
+}
+
+/** Generates the Prisma client when the schema changed (it is not committed). */
+export function ensurePrismaClient() {
+  whenChanged("lib/store/generated/.schema-hash", ["prisma"], () => {
+    log("generating the Prisma client");
+    run("npx", ["prisma", "generate"]);
+  });
+}
+
+/** Applies committed migrations to the database `DATABASE_URL` names. */
+export function migrate(env = {}) {
+  run("npx", ["prisma", "migrate", "deploy"], { env });
+}
+
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "middleware.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
+
+/** A production build, made again only when the sources changed since the last one. */
+export function ensureBuild() {
+  const missing = !existsSync(path.join(ROOT, ".next/BUILD_ID"));
+  whenChanged(
+    ".next/.traceboard-build",
+    BUILD_INPUTS,
+    () => {
+      log("building the production app");
+      run("npx", ["next", "build"]);
+    },
+    missing,
+  );
+}

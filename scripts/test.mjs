@@ -1,0 +1,40 @@
+// npm test: the whole suite from a fresh clone. Installs what the tests need (npm
+// packages, Debian's Chromium), then runs the static checks, Vitest, a production
+// build and Playwright against it, and ends with one "N passed, N failed" line.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { ensureChromium } from "./lib/chromium.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClient, log, ROOT, runStatus } from "./lib/setup.mjs";
+import { addCounts, playwrightCounts, vitestCounts } from "./lib/summary.mjs";
+
+const UNIT_REPORT = "test-results/unit-results.json";
+const E2E_REPORT = "test-results/e2e-results.json";
+
+ensureDependencies();
+ensurePrismaClient();
+ensureChromium();
+rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
+
+const checks = [
+  ["typecheck", runStatus("npx", ["tsc", "--noEmit", "-p", "."])],
+  ["lint", runStatus("npx", ["eslint", "--max-warnings=0", "."])],
+];
+
+log("unit and API tests (Vitest)");
+runStatus("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${UNIT_REPORT}`]);
+
+ensureBuild();
+// A stale e2e database from an earlier run would leak state between runs.
+for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(ROOT, `data/e2e.db${suffix}`), { force: true });
+log("end-to-end tests (Playwright, Chromium)");
+runStatus("npx", ["playwright", "test"], { env: { CI: process.env.CI ?? "1" } });
+
+const failedChecks = checks.filter(([, status]) => status !== 0).map(([name]) => name);
+const counts = addCounts(vitestCounts(UNIT_REPORT), playwrightCounts(E2E_REPORT), {
+  passed: checks.length - failedChecks.length,
+  failed: failedChecks.length,
+  skipped: 0,
+});
+if (failedChecks.length) log(`failed checks: ${failedChecks.join(", ")}`);
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(counts.failed === 0 ? 0 : 1);
