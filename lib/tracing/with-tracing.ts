@@ -1,7 +1,7 @@
 import "server-only";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { tracingConfig } from "@/lib/config/tracing-config";
-import { injectResponseHeaders } from "@/lib/trace-context";
+import { injectRequestHeaders, injectResponseHeaders } from "@/lib/trace-context";
 import { internalErrorResponse } from "@/lib/api/errors";
 import { runWithTraceContext } from "./context";
 import { applyCorsHeaders } from "./cors";
@@ -22,26 +22,44 @@ export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
     if (!ctx) return handler(request, route);
     let response: Response;
     try {
-      response = await runWithTraceContext(ctx, () => handler(request, route));
+      // The handler sees the propagated headers, as pages do behind middleware.ts.
+      const forwarded = stampHeaders(
+        request,
+        (headers) => injectRequestHeaders(ctx, headers),
+        (headers) => new NextRequest(request, { headers }),
+      );
+      response = await runWithTraceContext(ctx, () => handler(forwarded, route));
     } catch (error) {
       console.error(`[traceboard] unhandled error in ${request.method} ${request.nextUrl.pathname} trace=${ctx.traceId}`, error);
       response = internalErrorResponse();
     }
-    return withResponseHeaders(response, (headers) => {
-      injectResponseHeaders(ctx, headers);
-      applyCorsHeaders(request.headers, headers, config);
-    });
+    const served = response;
+    return stampHeaders(
+      served,
+      (headers) => {
+        injectResponseHeaders(ctx, headers);
+        applyCorsHeaders(request.headers, headers, config);
+      },
+      (headers) => new Response(served.body, { status: served.status, statusText: served.statusText, headers }),
+    );
   };
 }
 
-/** Response headers are mutable except on fetched or redirect responses; copy only then. */
-function withResponseHeaders(response: Response, stamp: (headers: Headers) => void): Response {
+/**
+ * Stamps headers on a request or response in place; when its headers are immutable
+ * (fetched or redirect responses), on a copy made by `copy`.
+ */
+function stampHeaders<T extends { headers: Headers }>(
+  message: T,
+  stamp: (headers: Headers) => void,
+  copy: (headers: Headers) => T,
+): T {
   try {
-    stamp(response.headers);
-    return response;
+    stamp(message.headers);
+    return message;
   } catch {
-    const copy = new Response(response.body, response);
-    stamp(copy.headers);
-    return copy;
+    const headers = new Headers(message.headers);
+    stamp(headers);
+    return copy(headers);
   }
 }

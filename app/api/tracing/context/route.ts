@@ -5,7 +5,7 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(() => {
+export const GET = withTracing((request) => {
   const ctx = currentTraceContext();
   if (!ctx) return Response.json({ context: null });
   return Response.json({
@@ -16,6 +16,12 @@ export const GET = withTracing(() => {
       sampled: isSampled(ctx.traceFlags),
       traceparent: formatTraceparent(ctx),
       tracestate: ctx.traceState?.serialize() || null,
+    },
+    // What the handler received, after propagation rewrote the request headers.
+    requestHeaders: {
+      traceparent: request.headers.get("traceparent"),
+      tracestate: request.headers.get("tracestate"),
+      xTraceId: request.headers.get("x-trace-id"),
     },
   });
 });
