@@ -7,7 +7,15 @@ export const PropagationTestItem = z.object({
 });
 export type PropagationTestItem = z.infer<typeof PropagationTestItem>;
 
-/** The body: an array of items, a single item, or null / [] for nothing to do. */
-export const PropagationTestBody = z
-  .union([z.null(), z.array(PropagationTestItem), PropagationTestItem])
-  .transform((body) => (body === null ? [] : Array.isArray(body) ? body : [body]));
+const PropagationTestItems = z.array(PropagationTestItem);
+
+/**
+ * The body: an array of items, a single item, or null / [] for nothing to do. Each
+ * shape is checked on its own, so an error names the index and field (`1.url`) or,
+ * for a single item, the field (`url`).
+ */
+export function parsePropagationTestBody(body: unknown) {
+  if (body === null) return PropagationTestItems.safeParse([]);
+  if (Array.isArray(body)) return PropagationTestItems.safeParse(body);
+  return PropagationTestItem.transform((item) => [item]).safeParse(body);
+}

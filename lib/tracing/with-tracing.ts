@@ -18,8 +18,12 @@ type RouteHandler<P> = (request: NextRequest, route: P) => Response | Promise<Re
 export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
   return async (request, route) => {
     const config = tracingConfig();
-    const ctx = config.routeTracingEnabled ? contextForRequest(request.headers, request.nextUrl.pathname, config) : null;
-    if (!ctx) return handler(request, route);
+    if (!config.routeTracingEnabled) return handler(request, route);
+    const ctx = contextForRequest(request.headers, request.nextUrl.pathname, config);
+    if (!ctx) {
+      const response = await handler(request, route);
+      return stampHeaders(response, (headers) => applyCorsHeaders(request.headers, headers, config), copyResponse(response));
+    }
     let response: Response;
     try {
       // The handler sees the propagated headers, as pages do behind middleware.ts.
@@ -33,14 +37,13 @@ export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
       console.error(`[traceboard] unhandled error in ${request.method} ${request.nextUrl.pathname} trace=${ctx.traceId}`, error);
       response = internalErrorResponse();
     }
-    const served = response;
     return stampHeaders(
-      served,
+      response,
       (headers) => {
         injectResponseHeaders(ctx, headers);
         applyCorsHeaders(request.headers, headers, config);
       },
-      (headers) => new Response(served.body, { status: served.status, statusText: served.statusText, headers }),
+      copyResponse(response),
     );
   };
 }
@@ -62,4 +65,8 @@ function stampHeaders<T extends { headers: Headers }>(
     stamp(headers);
     return copy(headers);
   }
+}
+
+function copyResponse(response: Response): (headers: Headers) => Response {
+  return (headers) => new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -3,7 +3,7 @@ import { errorResponse, validationErrorResponse } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { tracingConfig } from "@/lib/config/tracing-config";
 import { runCallbacks } from "@/lib/propagation-test/run-callbacks";
-import { PropagationTestBody } from "@/lib/propagation-test/schema";
+import { parsePropagationTestBody } from "@/lib/propagation-test/schema";
 import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const POST = withTracing(async (request) => {
   if (!tracingConfig().propagationTestEnabled) return errorResponse("not_found", "Not found");
   const body = await readJsonBody(request, null);
   if (!body.ok) return body.response;
-  const parsed = PropagationTestBody.safeParse(body.value);
+  const parsed = parsePropagationTestBody(body.value);
   if (!parsed.success) return validationErrorResponse(parsed.error);
   const results = await runCallbacks(parsed.data);
   return Response.json({ results });

@@ -3,12 +3,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname) },
+    alias: { "@": path.resolve(import.meta.dirname) },
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/api/**/*.test.ts"],
     environment: "node",
     // server-only throws outside a React Server environment; tests exercise server modules directly.
-    alias: { "server-only": path.resolve(__dirname, "tests/support/server-only.ts") },
+    alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") },
   },
 });
