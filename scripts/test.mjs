@@ -7,13 +7,14 @@ import { ensureChromium } from "./lib/chromium.mjs";
 import { ensureBuild, ensureDependencies, ensurePrismaClient, log, ROOT, runStatus } from "./lib/setup.mjs";
 import { addCounts, playwrightCounts, vitestCounts } from "./lib/summary.mjs";
 
-const UNIT_REPORT = "test-results/unit-results.json";
-const E2E_REPORT = "test-results/e2e-results.json";
+const UNIT_REPORT = "reports/unit-results.json";
+const E2E_REPORT = "reports/e2e-results.json";
 
 ensureDependencies();
 ensurePrismaClient();
 ensureChromium();
-rmSync(path.join(ROOT, "test-results"), { recursive: true, force: true });
+// Playwright empties test-results/ when it starts, so the reports live in reports/.
+rmSync(path.join(ROOT, "reports"), { recursive: true, force: true });
 
 const checks = [
   ["typecheck", runStatus("npx", ["tsc", "--noEmit", "-p", "."])],
