@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "@": path.resolve(import.meta.dirname) },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/api/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/api/**/*.test.ts", "tests/store/**/*.test.ts"],
     environment: "node",
     // server-only throws outside a React Server environment; tests exercise server modules directly.
     alias: { "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") },

@@ -28,7 +28,7 @@ import { measureAlternating } from "./lib/load.mjs";
 import { machineDescription, printTable, ratio, warnAboutFailures } from "./lib/report.mjs";
 import {
   ensureProductionBuild,
-  migrateDatabase,
+  prepareDatabase,
   serverUrl,
   startServer,
   stopAllServersSync,
@@ -133,7 +133,7 @@ function printReport(rows, options) {
 async function main() {
   installCleanup();
   const options = readOptions();
-  migrateDatabase(ROOT, DATABASE_URL);
+  prepareDatabase(ROOT, DATABASE_URL);
   ensureProductionBuild(ROOT, DATABASE_URL);
   const servers = [];
   try {

@@ -1,9 +1,11 @@
 // npm test: the whole suite from a fresh clone. Installs what the tests need (npm
-// packages, Debian's Chromium), then runs the static checks, Vitest, a production
-// build and Playwright against it, and ends with one "N passed, N failed" line.
+// packages, Debian's Chromium and PostgreSQL), then runs the static checks, Vitest
+// (the store tests against SQLite and a throwaway PostgreSQL), a production build and
+// Playwright against it, and ends with one "N passed, N failed" line.
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./lib/chromium.mjs";
+import { startTestPostgres } from "./lib/postgres.mjs";
 import { ensureBuild, ensureDependencies, ensurePrismaClient, log, ROOT, runStatus } from "./lib/setup.mjs";
 import { addCounts, playwrightCounts, vitestCounts } from "./lib/summary.mjs";
 
@@ -21,8 +23,18 @@ const checks = [
   ["lint", runStatus("npx", ["eslint", "--max-warnings=0", "."])],
 ];
 
+let postgres = null;
+try {
+  postgres = await startTestPostgres();
+} catch (error) {
+  log(`could not start a test PostgreSQL, its store tests will be skipped: ${error.message}`);
+  checks.push(["postgres", 1]);
+}
 log("unit and API tests (Vitest)");
-runStatus("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${UNIT_REPORT}`]);
+runStatus("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${UNIT_REPORT}`], {
+  env: postgres ? { TEST_POSTGRES_URL: postgres.url } : {},
+});
+postgres?.stop();
 
 ensureBuild();
 // A stale e2e database from an earlier run would leak state between runs.

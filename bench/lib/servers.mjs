@@ -2,7 +2,7 @@
 // Every server is spawned in its own process group so that stopping it also stops any
 // child it forked; `stopAllServersSync` is safe to call from an `exit` handler.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -16,6 +16,7 @@ const START_ATTEMPTS = 3;
 /** `next start` fails while `.next` is being rebuilt; give the rebuild time to finish. */
 const START_RETRY_DELAY_MS = 60_000;
 const LOG_TAIL_LINES = 30;
+const SQLITE_FILE_SUFFIXES = ["", "-journal", "-wal", "-shm"];
 
 /** @type {Set<import("node:child_process").ChildProcess>} */
 const running = new Set();
@@ -24,9 +25,15 @@ export function serverUrl(port, pathname = "/") {
   return `http://${HOST}:${port}${pathname}`;
 }
 
-/** Applies the Prisma migrations to the benchmark's SQLite file (creating it if needed). */
-export function migrateDatabase(root, databaseUrl) {
-  console.log(`Applying migrations to ${databaseUrl} ...`);
+/**
+ * Recreates the benchmark's own SQLite file from the migrations: every run starts from
+ * the same empty database (spans recorded by earlier runs do not pile up, and an edited
+ * migration cannot leave a stale schema behind).
+ */
+export function prepareDatabase(root, databaseUrl) {
+  const filename = path.resolve(root, databaseUrl.replace(/^file:/, ""));
+  for (const suffix of SQLITE_FILE_SUFFIXES) rmSync(`${filename}${suffix}`, { force: true });
+  console.log(`Applying migrations to a fresh ${databaseUrl} ...`);
   runOrThrow(root, "npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: databaseUrl }, { quiet: true });
 }
 

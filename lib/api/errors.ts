@@ -7,6 +7,7 @@ export const ErrorCode = z.enum([
   "not_found",
   "payload_too_large",
   "unsupported_media_type",
+  "rate_limited",
   "unavailable",
   "internal",
 ]);
@@ -18,9 +19,17 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
+
+const CODE_FOR_STATUS = new Map(Object.entries(STATUS).map(([code, status]) => [status, code as ErrorCode]));
+
+/** The error code of an HTTP status (unknown 4xx become bad_request, 5xx internal). */
+export function errorCodeForStatus(status: number): ErrorCode {
+  return CODE_FOR_STATUS.get(status) ?? (status >= 500 ? "internal" : "bad_request");
+}
 
 export function errorResponse(code: ErrorCode, message: string, details?: unknown, init?: ResponseInit): Response {
   return Response.json({ error: { code, message, details } }, { ...init, status: STATUS[code] });

@@ -1,1 +1,3 @@
 export { checkDatabase, type DatabaseHealth } from "./check-database";
+export { getDb, type Db } from "./db";
+export { getSpanStore, type DeleteResult, type SpanStore, type StorageStats, type WriteResult } from "./span-store";

@@ -6,16 +6,25 @@ import { internalErrorResponse } from "@/lib/api/errors";
 import { runWithTraceContext } from "./context";
 import { applyCorsHeaders } from "./cors";
 import { contextForRequest } from "./request-propagation";
+import { endServerSpan, startServerSpan } from "./server-span";
 
 type RouteHandler<P> = (request: NextRequest, route: P) => Response | Promise<Response>;
 
+export interface WithTracingOptions {
+  /** The route template for span names, e.g. `/api/tracing/traces/{traceId}`; default the path. */
+  route?: string;
+  /** False for ingest routes: propagate headers but record no span (no feedback loop). */
+  record?: boolean;
+}
+
 /**
  * Wraps an API route handler: continues or starts the trace (the same core as
- * `middleware.ts`, which does not run for `/api`), makes it the current context for
- * the handler, and stamps `traceparent`, `X-Trace-ID` and CORS headers on the response.
- * A thrown error becomes a 500 that still carries the trace headers.
+ * `middleware.ts`, which does not run for `/api`), records the server span, makes it
+ * the current context for the handler, and stamps `traceparent`, `X-Trace-ID` and CORS
+ * headers on the response. A thrown error becomes a 500 that still carries the trace
+ * headers, and an exception event on the span.
  */
-export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
+export function withTracing<P>(handler: RouteHandler<P>, options: WithTracingOptions = {}): RouteHandler<P> {
   return async (request, route) => {
     const config = tracingConfig();
     if (!config.routeTracingEnabled) return handler(request, route);
@@ -24,6 +33,7 @@ export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
       const response = await handler(request, route);
       return stampHeaders(response, (headers) => applyCorsHeaders(request.headers, headers, config), copyResponse(response));
     }
+    const span = options.record === false ? null : startServerSpan(request, ctx, options.route ?? request.nextUrl.pathname);
     let response: Response;
     try {
       // The handler sees the propagated headers, as pages do behind middleware.ts.
@@ -35,8 +45,10 @@ export function withTracing<P>(handler: RouteHandler<P>): RouteHandler<P> {
       response = await runWithTraceContext(ctx, () => handler(forwarded, route));
     } catch (error) {
       console.error(`[traceboard] unhandled error in ${request.method} ${request.nextUrl.pathname} trace=${ctx.traceId}`, error);
+      span?.recordException(error);
       response = internalErrorResponse();
     }
+    if (span) endServerSpan(span, response.status);
     return stampHeaders(
       response,
       (headers) => {

@@ -76,17 +76,35 @@ export function ensureDependencies() {
   });
 }
 
-/** Generates the Prisma client when the schema changed (it is not committed). */
+/**
+ * One client per provider. `prisma generate` reads env("DATABASE_URL") to learn the
+ * schema's engine settings; a URL of the other provider fails that check and Prisma
+ * falls back to downloading an engine (offline here), so each gets a URL of its kind.
+ */
+const PRISMA_CLIENTS = [
+  { schema: "prisma/schema.prisma", output: "lib/store/generated/sqlite", databaseUrl: "file:./data/traceboard.db" },
+  { schema: "prisma/postgresql/schema.prisma", output: "lib/store/generated/postgresql", databaseUrl: "postgresql://generate@localhost/traceboard" },
+];
+
+/** Generates the Prisma clients when a schema changed or a client is missing (they are not committed). */
 export function ensurePrismaClient() {
-  whenChanged("lib/store/generated/.schema-hash", ["prisma"], () => {
-    log("generating the Prisma client");
-    run("npx", ["prisma", "generate"]);
-  });
+  const missing = PRISMA_CLIENTS.some(({ output }) => !existsSync(path.join(ROOT, output, "client.ts")));
+  whenChanged(
+    "lib/store/generated/.schema-hash",
+    ["prisma"],
+    () => {
+      for (const { schema, databaseUrl } of PRISMA_CLIENTS) {
+        log(`generating the Prisma client for ${schema}`);
+        run("npx", ["prisma", "generate", "--schema", schema], { env: { DATABASE_URL: databaseUrl } });
+      }
+    },
+    missing,
+  );
 }
 
-/** Applies committed migrations to the database `DATABASE_URL` names. */
+/** Applies committed migrations to the database `DATABASE_URL` names (SQLite or PostgreSQL: scripts/migrate.mjs). */
 export function migrate(env = {}) {
-  run("npx", ["prisma", "migrate", "deploy"], { env });
+  run("node", ["scripts/migrate.mjs"], { env });
 }
 
 const BUILD_INPUTS = [
@@ -99,6 +117,7 @@ const BUILD_INPUTS = [
   "tsconfig.json",
   "package-lock.json",
   "prisma/schema.prisma",
+  "prisma/postgresql/schema.prisma",
 ];
 
 /** A production build, made again only when the sources changed since the last one. */

@@ -25,14 +25,35 @@ CREATE TABLE "spans" (
 -- CreateTable
 CREATE TABLE "traces" (
     "trace_id" TEXT NOT NULL PRIMARY KEY,
-    "root_service" TEXT,
-    "root_name" TEXT,
+    "root_service" TEXT NOT NULL,
+    "root_name" TEXT NOT NULL,
+    "has_root" BOOLEAN NOT NULL,
     "start_time_ns" BIGINT NOT NULL,
     "end_time_ns" BIGINT NOT NULL,
     "duration_ns" BIGINT NOT NULL,
-    "span_count" INTEGER NOT NULL DEFAULT 0,
-    "error_count" INTEGER NOT NULL DEFAULT 0,
-    "services" TEXT NOT NULL DEFAULT '{}'
+    "span_count" INTEGER NOT NULL,
+    "error_count" INTEGER NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "trace_services" (
+    "trace_id" TEXT NOT NULL,
+    "service_name" TEXT NOT NULL,
+    "start_time_ns" BIGINT NOT NULL,
+    "span_count" INTEGER NOT NULL,
+    "error_count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("trace_id", "service_name")
+);
+
+-- CreateTable
+CREATE TABLE "operations" (
+    "service_name" TEXT NOT NULL,
+    "span_name" TEXT NOT NULL,
+    "kind" INTEGER NOT NULL,
+    "last_seen_ns" BIGINT NOT NULL,
+
+    PRIMARY KEY ("service_name", "span_name", "kind")
 );
 
 -- CreateIndex
@@ -45,8 +66,5 @@ CREATE INDEX "spans_start_time_ns_idx" ON "spans"("start_time_ns");
 CREATE INDEX "traces_start_time_ns_idx" ON "traces"("start_time_ns");
 
 -- CreateIndex
-CREATE INDEX "traces_root_service_start_time_ns_idx" ON "traces"("root_service", "start_time_ns");
-
--- CreateIndex
-CREATE INDEX "traces_duration_ns_idx" ON "traces"("duration_ns");
+CREATE INDEX "trace_services_service_name_start_time_ns_idx" ON "trace_services"("service_name", "start_time_ns");
 

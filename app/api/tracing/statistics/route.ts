@@ -1,0 +1,9 @@
+// GET /api/tracing/statistics - span and trace totals, storage size and ingest counters
+import { ingestStatistics } from "@/lib/query/ingest-statistics";
+import { withTracing } from "@/lib/tracing/with-tracing";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withTracing(async () => Response.json(await ingestStatistics()), {
+  route: "/api/tracing/statistics",
+});

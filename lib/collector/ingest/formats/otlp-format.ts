@@ -1,0 +1,54 @@
+import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
+import { normalizeOtlpJson, normalizeOtlpProtobuf, parseJsonExact } from "../../normalize";
+import type { NormalizedBatch } from "../../span-record";
+import type { IngestFormat } from "../ingest-format";
+import { encodeGrpcStatus, GRPC_CODE_FOR_HTTP } from "./grpc-status";
+
+const JSON_TYPE = "application/json";
+const PROTOBUF_TYPES = ["application/x-protobuf", "application/protobuf"];
+
+interface Encodable {
+  encode(message: object): { finish(): Uint8Array };
+}
+const { ExportTraceServiceResponse } = (
+  generatedRoot as unknown as {
+    opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceResponse: Encodable } } } } };
+  }
+).opentelemetry.proto.collector.trace.v1;
+
+/** Full success carries no partialSuccess; rejected spans are counted with a message. */
+function partialSuccess(batch: NormalizedBatch) {
+  if (batch.rejected === 0) return undefined;
+  return { rejectedSpans: batch.rejected, errorMessage: batch.errors.join("; ") };
+}
+
+function protobufResponse(body: Uint8Array, status: number, headers: Headers, mediaType: string): Response {
+  headers.set("Content-Type", mediaType);
+  return new Response(Buffer.from(body), { status, headers });
+}
+
+/** OTLP/HTTP (`POST /v1/traces`): JSON or protobuf, answered in the request's own content type. */
+export const otlpFormat: IngestFormat = {
+  mediaTypes: [JSON_TYPE, ...PROTOBUF_TYPES],
+
+  decode(body, mediaType) {
+    if (mediaType === JSON_TYPE) return normalizeOtlpJson(parseJsonExact(body.toString("utf8")));
+    return normalizeOtlpProtobuf(body);
+  },
+
+  accepted(batch, mediaType) {
+    const partial = partialSuccess(batch);
+    if (mediaType === JSON_TYPE) {
+      return Response.json(partial ? { partialSuccess: { ...partial, rejectedSpans: String(partial.rejectedSpans) } } : {});
+    }
+    const body = ExportTraceServiceResponse.encode(partial ? { partialSuccess: partial } : {}).finish();
+    return protobufResponse(body, 200, new Headers(), mediaType);
+  },
+
+  refused(status, message, mediaType, headers) {
+    if (mediaType === JSON_TYPE) {
+      return Response.json({ code: GRPC_CODE_FOR_HTTP[status] ?? 2, message }, { status, headers });
+    }
+    return protobufResponse(encodeGrpcStatus(status, message), status, headers, mediaType);
+  },
+};

@@ -1,0 +1,47 @@
+import "server-only";
+import { hasBearerToken } from "@/lib/api/bearer-token";
+import { ingestConfig } from "./ingest-config";
+import { IngestError } from "./ingest-errors";
+import { type IngestFormat, mediaTypeOf } from "./ingest-format";
+import { ingestQueue, recordRejected } from "./ingest-service";
+import { readIngestBody } from "./read-ingest-body";
+
+/** Malformed documents from a decoder carry this name; they become 400s. */
+const FORMAT_ERROR_NAMES = new Set(["IngestFormatError", "SyntaxError"]);
+
+function asIngestError(error: unknown): IngestError | null {
+  if (error instanceof IngestError) return error;
+  if (error instanceof Error && FORMAT_ERROR_NAMES.has(error.name)) return new IngestError(400, error.message);
+  return null;
+}
+
+/**
+ * One ingest request, whatever the wire format: authenticate, read (size limit,
+ * decompression), decode and normalize, wait for the commit, answer. Bad input is a
+ * 4xx with a message; a full queue or an unavailable store a 503 with Retry-After.
+ */
+export async function handleIngest(request: Request, format: IngestFormat): Promise<Response> {
+  const mediaType = mediaTypeOf(request.headers.get("content-type"));
+  const answerMediaType = format.mediaTypes.includes(mediaType) ? mediaType : format.mediaTypes[0];
+  try {
+    const { ingestToken, maxBodyBytes } = ingestConfig();
+    if (ingestToken && !hasBearerToken(request.headers.get("authorization"), ingestToken)) {
+      throw new IngestError(401, "Missing or wrong bearer token (TRACEBOARD_INGEST_TOKEN is set)");
+    }
+    if (!format.mediaTypes.includes(mediaType)) {
+      throw new IngestError(415, `Unsupported Content-Type "${mediaType || "(none)"}"; send ${format.mediaTypes.join(" or ")}`);
+    }
+    const body = await readIngestBody(request, maxBodyBytes);
+    const batch = format.decode(body, mediaType);
+    recordRejected(batch.rejected);
+    await ingestQueue().submit(batch.spans);
+    return format.accepted(batch, answerMediaType);
+  } catch (error) {
+    const refused = asIngestError(error);
+    if (!refused) throw error;
+    const headers = new Headers();
+    if (refused.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="traceboard-ingest"');
+    if (refused.retryAfterSeconds !== undefined) headers.set("Retry-After", String(refused.retryAfterSeconds));
+    return format.refused(refused.status, refused.message, answerMediaType, headers);
+  }
+}

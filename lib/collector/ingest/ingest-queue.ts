@@ -1,0 +1,136 @@
+import type { SpanRecord } from "../span-record";
+import { IngestError } from "./ingest-errors";
+
+export interface SpanWriter {
+  /** Commits the spans in one transaction; resolves after the commit. */
+  writeSpans(spans: readonly SpanRecord[]): Promise<{ inserted: number; duplicates: number }>;
+}
+
+export interface IngestQueueOptions {
+  maxQueuedSpans: number;
+  maxBatchSpans: number;
+  /** Seconds a refused client should wait (Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+export interface IngestCounters {
+  /** Spans committed (new rows). */
+  accepted: number;
+  /** Spans already stored, ignored on a retried batch. */
+  duplicates: number;
+  /** Spans refused with 503 because the queue was full, the store failed or we were stopping. */
+  refused: number;
+  /** Spans waiting for a commit right now. */
+  queueDepth: number;
+  /** Transactions committed. */
+  batches: number;
+  /** Always 0: a span is either committed or its request fails. */
+  dropped: 0;
+}
+
+interface Pending {
+  spans: readonly SpanRecord[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A bounded queue in front of the store with group commit: while one transaction
+ * runs, requests pile up and the next transaction takes as many of them as fit in a
+ * batch. `submit` resolves only after the spans are committed, so a 2xx always means
+ * durable; when the queue is full it refuses at once (503) instead of dropping.
+ */
+export class IngestQueue {
+  private readonly pending: Pending[] = [];
+  private queued = 0;
+  private writing = false;
+  private closed = false;
+  private idle: Array<() => void> = [];
+  private readonly counters: Omit<IngestCounters, "queueDepth" | "dropped"> = {
+    accepted: 0,
+    duplicates: 0,
+    refused: 0,
+    batches: 0,
+  };
+
+  constructor(
+    private readonly writer: SpanWriter,
+    private readonly options: IngestQueueOptions,
+  ) {}
+
+  submit(spans: readonly SpanRecord[]): Promise<void> {
+    if (spans.length === 0) return Promise.resolve();
+    const retryAfter = this.options.retryAfterSeconds ?? 1;
+    if (this.closed) return this.refuse(spans, new IngestError(503, "Server is shutting down; retry against another instance", retryAfter));
+    if (this.queued + spans.length > this.options.maxQueuedSpans && this.queued > 0) {
+      return this.refuse(spans, new IngestError(503, "Ingest queue is full; retry later", retryAfter));
+    }
+    this.queued += spans.length;
+    const done = new Promise<void>((resolve, reject) => this.pending.push({ spans, resolve, reject }));
+    this.schedule();
+    return done;
+  }
+
+  /** Stops accepting and resolves once everything accepted so far is committed. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.drained();
+  }
+
+  /** Resolves when nothing is queued or being written. */
+  drained(): Promise<void> {
+    if (!this.writing && this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  stats(): IngestCounters {
+    return { ...this.counters, queueDepth: this.queued, dropped: 0 };
+  }
+
+  private refuse(spans: readonly SpanRecord[], error: IngestError): Promise<void> {
+    this.counters.refused += spans.length;
+    return Promise.reject(error);
+  }
+
+  private schedule(): void {
+    if (this.writing || this.pending.length === 0) return;
+    this.writing = true;
+    // Let requests already parsed in this tick join the batch.
+    setImmediate(() => void this.writeNextBatch());
+  }
+
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    let size = 0;
+    while (this.pending.length > 0) {
+      const next = this.pending[0];
+      if (batch.length > 0 && size + next.spans.length > this.options.maxBatchSpans) break;
+      batch.push(this.pending.shift()!);
+      size += next.spans.length;
+    }
+    return batch;
+  }
+
+  private async writeNextBatch(): Promise<void> {
+    const batch = this.takeBatch();
+    const spans = batch.flatMap((item) => item.spans);
+    try {
+      const result = await this.writer.writeSpans(spans);
+      this.counters.accepted += result.inserted;
+      this.counters.duplicates += result.duplicates;
+      this.counters.batches += 1;
+      batch.forEach((item) => item.resolve());
+    } catch (error) {
+      this.counters.refused += spans.length;
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      console.error(`[traceboard] writing ${spans.length} spans failed: ${reason}`);
+      const refused = new IngestError(503, "Storage is unavailable; retry later", this.options.retryAfterSeconds ?? 1);
+      batch.forEach((item) => item.reject(refused));
+    } finally {
+      this.queued -= spans.length;
+      this.writing = false;
+      if (this.pending.length > 0) this.schedule();
+      else this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+}

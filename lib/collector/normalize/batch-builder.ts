@@ -1,0 +1,24 @@
+import type { NormalizedBatch, SpanRecord } from "../span-record";
+
+/** Distinct rejection reasons kept for the partial-success message; the count covers the rest. */
+export const MAX_REJECTION_REASONS = 5;
+
+/** Accumulates the spans a normalizer accepts and the reasons it rejects others. */
+export class BatchBuilder {
+  private readonly spans: SpanRecord[] = [];
+  private readonly errors: string[] = [];
+  private rejected = 0;
+
+  accept(span: SpanRecord): void {
+    this.spans.push(span);
+  }
+
+  reject(reason: string): void {
+    this.rejected += 1;
+    if (this.errors.length < MAX_REJECTION_REASONS && !this.errors.includes(reason)) this.errors.push(reason);
+  }
+
+  finish(): NormalizedBatch {
+    return { spans: this.spans, rejected: this.rejected, errors: this.errors };
+  }
+}

@@ -1,0 +1,6 @@
+export { IngestFormatError } from "./ingest-format-error";
+export { parseJsonExact } from "./parse-json-exact";
+export { normalizeOtlpJson } from "./otlp-json";
+export { normalizeOtlpProtobuf } from "./otlp-protobuf";
+export { normalizeZipkinSpans } from "./zipkin";
+export { normalizeNativeBatch } from "./native";

@@ -1,0 +1,75 @@
+import { isLong, longToBigInt } from "./long-int";
+
+/**
+ * Exact unix-nanosecond timestamps from every form the wire formats use. Each parser
+ * returns a bigint in [1, 2^63-1] (what a signed 64-bit column holds; 2^63-1 ns is in
+ * 2262) or null; zero counts as missing, since proto3 cannot tell 0 from absent.
+ */
+
+export const MAX_UNIX_NANOS = 2n ** 63n - 1n;
+const NANOS_PER_MILLI = 1_000_000n;
+const NANOS_PER_MICRO = 1_000n;
+const NANOS_PER_SECOND = 1_000_000_000n;
+const UINT_DIGITS = /^\d{1,20}$/;
+
+function inRange(nanos: bigint): bigint | null {
+  return nanos > 0n && nanos <= MAX_UNIX_NANOS ? nanos : null;
+}
+
+/**
+ * An OTLP fixed64 time: a decimal string (the proto3 JSON form), a number, or a long.js
+ * value (protobuf). A number must be a safe integer: a larger one has already lost digits
+ * (parse with `parseJsonExact`, which turns such literals into strings).
+ */
+export function parseUnixNanos(value: unknown): bigint | null {
+  if (typeof value === "string") return UINT_DIGITS.test(value) ? inRange(BigInt(value)) : null;
+  if (typeof value === "number") return Number.isSafeInteger(value) ? inRange(BigInt(value)) : null;
+  return isLong(value) ? inRange(longToBigInt(value)) : null;
+}
+
+/** Whole microseconds (Zipkin) to nanoseconds, exactly. */
+export function microsToUnixNanos(micros: number): bigint | null {
+  return Number.isSafeInteger(micros) ? inRange(BigInt(micros) * NANOS_PER_MICRO) : null;
+}
+
+/**
+ * Milliseconds as `Date.now()` or `performance.timeOrigin + performance.now()` give them.
+ * The whole and fractional parts are converted apart, so the result is as exact as the
+ * double itself (multiplying by 1e6 first would round beyond 2^53).
+ */
+export function millisToUnixNanos(millis: number): bigint | null {
+  if (!Number.isFinite(millis) || millis <= 0) return null;
+  const whole = Math.trunc(millis);
+  return inRange(BigInt(whole) * NANOS_PER_MILLI + BigInt(Math.round((millis - whole) * 1e6)));
+}
+
+/** RFC 3339 date-time with an explicit offset and up to 9 fractional digits. */
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+
+/** An ISO 8601 timestamp to exact nanoseconds; null when malformed or not a real instant. */
+export function isoToUnixNanos(text: string): bigint | null {
+  const match = ISO_8601.exec(text);
+  if (match === null) return null;
+  const [, year, month, day, hour, minute, second, fraction = "", , sign, offsetHours = "0", offsetMinutes = "0"] =
+    match;
+  const fields = [+year, +month - 1, +day, +hour, +minute, +second] as const;
+  const millis = Date.UTC(...fields);
+  if (!isCalendarTime(new Date(millis), fields) || +offsetHours > 23 || +offsetMinutes > 59) return null;
+  const offsetSeconds = (sign === "-" ? -1 : 1) * (+offsetHours * 3600 + +offsetMinutes * 60);
+  const seconds = BigInt(millis / 1000 - offsetSeconds);
+  return inRange(seconds * NANOS_PER_SECOND + BigInt(fraction.padEnd(9, "0")));
+}
+
+/** Date.UTC rolls 31 April over to 1 May, 24:00 to the next day and year 70 to 1970; a real time reads back unchanged. */
+function isCalendarTime(date: Date, fields: readonly number[]): boolean {
+  const readBack = [
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
+  return readBack.every((value, i) => value === fields[i]);
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { getSpanStore } from "@/lib/store/span-store";
+import { nowUnixNano } from "@/lib/tracing/clock";
+
+/** Rows per delete transaction: small, so ingest keeps flowing between batches. */
+export const RETENTION_BATCH_SIZE = 5_000;
+
+export interface RetentionResult {
+  maxAgeSeconds: number;
+  cutoff: string;
+  deletedSpans: number;
+  deletedTraces: number;
+}
+
+/** Deletes spans (and their trace summaries) that started more than `maxAgeSeconds` ago. */
+export async function runRetention(maxAgeSeconds: number): Promise<RetentionResult> {
+  const cutoffNs = nowUnixNano() - BigInt(maxAgeSeconds) * 1_000_000_000n;
+  const { spans, traces } = await getSpanStore().deleteOlderThan(cutoffNs, RETENTION_BATCH_SIZE);
+  return {
+    maxAgeSeconds,
+    cutoff: new Date(Number(cutoffNs / 1_000_000n)).toISOString(),
+    deletedSpans: spans,
+    deletedTraces: traces,
+  };
+}

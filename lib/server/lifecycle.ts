@@ -1,0 +1,42 @@
+import "server-only";
+import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
+import { retentionSeconds } from "@/lib/collector/retention/retention-config";
+import { runRetention } from "@/lib/collector/retention/run-retention";
+import { selfSpanExporter } from "@/lib/tracing/span-exporter";
+
+const RETENTION_FIRST_RUN_MS = 60_000;
+const RETENTION_INTERVAL_MS = 10 * 60_000;
+
+function scheduleRetention(): void {
+  const run = async () => {
+    try {
+      const result = await runRetention(retentionSeconds());
+      if (result.deletedSpans > 0) console.log(`[traceboard] retention removed ${result.deletedSpans} spans before ${result.cutoff}`);
+    } catch (error) {
+      console.error(`[traceboard] retention failed: ${(error as Error).message}`);
+    }
+  };
+  setTimeout(() => {
+    void run();
+    setInterval(() => void run(), RETENTION_INTERVAL_MS).unref();
+  }, RETENTION_FIRST_RUN_MS).unref();
+}
+
+/**
+ * On SIGTERM Next.js stops accepting connections and waits for requests in flight,
+ * and every queued span belongs to a request waiting for its commit; so here we only
+ * refuse new ingest (503, clients retry elsewhere) and flush the app's own spans.
+ */
+function flushOnShutdown(): void {
+  process.once("SIGTERM", () => {
+    void selfSpanExporter()
+      .flush()
+      .then(() => ingestQueue().close());
+  });
+}
+
+/** Starts the background work of a server process; called once from instrumentation.ts. */
+export function startServerLifecycle(): void {
+  scheduleRetention();
+  flushOnShutdown();
+}

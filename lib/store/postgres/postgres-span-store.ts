@@ -1,0 +1,121 @@
+import pg from "pg";
+import type { SpanRecord } from "@/lib/collector/span-record";
+import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
+import type { DeleteResult, SpanStore, WriteResult } from "../span-store";
+import { RecentOperations } from "../recent-operations";
+import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
+import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
+import { inTransaction } from "./in-transaction";
+import { postgresColumns, postgresInsert } from "./postgres-insert";
+
+/** Connections for writes and retention; the Prisma read client has its own pool. */
+const POOL_SIZE = 4;
+
+const INSERT_SPANS = postgresInsert(SPANS, "RETURNING trace_id, span_id, kind");
+const UPSERT_TRACES = postgresInsert(TRACES, "RETURNING trace_id, start_time_ns, span_count");
+const UPSERT_TRACE_SERVICES = postgresInsert(TRACE_SERVICES);
+const ALIGN_TRACE_SERVICE_STARTS = `UPDATE trace_services AS s SET start_time_ns = t.start_time_ns
+  FROM traces AS t WHERE t.trace_id = ANY($1::text[]) AND s.trace_id = t.trace_id AND s.start_time_ns <> t.start_time_ns`;
+const UPSERT_OPERATIONS = postgresInsert(OPERATIONS);
+
+const DELETE_OLD_SPANS = `DELETE FROM spans WHERE (trace_id, span_id, kind) IN
+  (SELECT trace_id, span_id, kind FROM spans WHERE start_time_ns < $1 ORDER BY start_time_ns LIMIT $2)
+  RETURNING trace_id AS "traceId", service_name AS "serviceName", status_code AS "statusCode"`;
+const UNCOUNT_TRACES = `UPDATE traces AS t SET span_count = t.span_count - d.span_count, error_count = t.error_count - d.error_count
+  FROM unnest($1::text[], $2::int[], $3::int[]) AS d(trace_id, span_count, error_count) WHERE t.trace_id = d.trace_id`;
+const DELETE_EMPTY_TRACES = "DELETE FROM traces WHERE trace_id = ANY($1::text[]) AND span_count <= 0";
+const UNCOUNT_TRACE_SERVICES = `UPDATE trace_services AS s SET span_count = s.span_count - d.span_count, error_count = s.error_count - d.error_count
+  FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS d(trace_id, service_name, span_count, error_count)
+  WHERE s.trace_id = d.trace_id AND s.service_name = d.service_name`;
+const DELETE_EMPTY_TRACE_SERVICES = "DELETE FROM trace_services WHERE trace_id = ANY($1::text[]) AND span_count <= 0";
+const DELETE_STALE_OPERATIONS = "DELETE FROM operations WHERE last_seen_ns < $1";
+
+const COUNT_ROWS = `SELECT (SELECT count(*) FROM spans) AS spans, (SELECT count(*) FROM traces) AS traces,
+  pg_database_size(current_database()) AS bytes`;
+
+/** The spans the INSERT reported as new, each once (a batch may repeat a span). */
+function pickInserted(spans: readonly SpanRecord[], insertedKeys: Set<string>): SpanRecord[] {
+  return spans.filter((span) => insertedKeys.delete(spanKey(span)));
+}
+
+interface WriteOutcome {
+  result: WriteResult;
+  operationsWritten: OperationSeen[];
+}
+
+async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], recentOperations: RecentOperations): Promise<WriteOutcome> {
+  // Key order everywhere, so concurrent writers lock rows in one order.
+  const sorted = [...spans].sort((a, b) => (spanKey(a) < spanKey(b) ? -1 : 1));
+  const { rows } = await client.query<{ trace_id: string; span_id: string; kind: number }>(INSERT_SPANS, postgresColumns(SPANS, sorted));
+  const inserted = pickInserted(sorted, new Set(rows.map((row) => spanKey({ traceId: row.trace_id, spanId: row.span_id, kind: row.kind }))));
+  const result = { inserted: inserted.length, duplicates: spans.length - inserted.length };
+  if (inserted.length === 0) return { result, operationsWritten: [] };
+
+  const { traces, traceServices, operations } = summarizeSpans(inserted);
+  const upserted = await client.query<{ trace_id: string; start_time_ns: string; span_count: number }>(UPSERT_TRACES, postgresColumns(TRACES, traces));
+  const stored = new Map(upserted.rows.map((row) => [row.trace_id, { startTimeNs: BigInt(row.start_time_ns), spanCount: row.span_count }]));
+  const serviceRows = traceServices.map((count) => ({ ...count, traceStartNs: stored.get(count.traceId)!.startTimeNs }));
+  await client.query(UPSERT_TRACE_SERVICES, postgresColumns(TRACE_SERVICES, serviceRows));
+  const misaligned = traces.filter((trace) => needsStartAlignment(trace, stored.get(trace.traceId)!)).map((trace) => trace.traceId);
+  if (misaligned.length > 0) await client.query(ALIGN_TRACE_SERVICE_STARTS, [misaligned]);
+  const operationsWritten = recentOperations.toWrite(operations);
+  if (operationsWritten.length > 0) await client.query(UPSERT_OPERATIONS, postgresColumns(OPERATIONS, operationsWritten));
+  return { result, operationsWritten };
+}
+
+/** Traces before trace_services, the order writeSpans locks them in. */
+async function deleteBatch(client: pg.PoolClient, cutoffNs: bigint, batchSize: number): Promise<DeleteResult> {
+  const removed = await client.query<CountedSpan>(DELETE_OLD_SPANS, [cutoffNs.toString(), batchSize]);
+  if (removed.rows.length === 0) return { spans: 0, traces: 0 };
+  const counts = countSpans(removed.rows);
+  const traceIds = counts.traces.map((count) => count.traceId);
+  await client.query(UNCOUNT_TRACES, [traceIds, counts.traces.map((c) => c.spanCount), counts.traces.map((c) => c.errorCount)]);
+  const emptied = await client.query(DELETE_EMPTY_TRACES, [traceIds]);
+  const services = counts.traceServices;
+  await client.query(UNCOUNT_TRACE_SERVICES, [
+    services.map((c) => c.traceId),
+    services.map((c) => c.serviceName),
+    services.map((c) => c.spanCount),
+    services.map((c) => c.errorCount),
+  ]);
+  await client.query(DELETE_EMPTY_TRACE_SERVICES, [traceIds]);
+  return { spans: removed.rows.length, traces: emptied.rowCount ?? 0 };
+}
+
+/**
+ * The PostgreSQL span store: each call is one transaction of a few set-based
+ * statements (unnest arrays), and summaries merge with LEAST/GREATEST/+ under row
+ * locks, so several app instances can share one database.
+ */
+export function createPostgresSpanStore(url: string): SpanStore {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const recentOperations = new RecentOperations();
+  // Without a listener, an idle connection dropped by the server would crash the process.
+  pool.on("error", (error) => console.error(`[traceboard] idle PostgreSQL connection failed: ${error.message}`));
+
+  return {
+    async writeSpans(spans) {
+      if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+      const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, spans, recentOperations));
+      recentOperations.remember(operationsWritten);
+      return result;
+    },
+    async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
+      const removed = await deleteInBatches(
+        (cutoff, size) => inTransaction(pool, (client) => deleteBatch(client, cutoff, size)),
+        cutoffNs,
+        batchSize,
+      );
+      await pool.query(DELETE_STALE_OPERATIONS, [cutoffNs.toString()]);
+      recentOperations.forget();
+      return removed;
+    },
+    async storageStats() {
+      const { rows } = await pool.query<{ spans: string; traces: string; bytes: string }>(COUNT_ROWS);
+      return { spans: Number(rows[0].spans), traces: Number(rows[0].traces), bytes: Number(rows[0].bytes) };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { existsSync, statSync } from "node:fs";
+import type { SpanRecord } from "@/lib/collector/span-record";
+import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
+import type { DeleteResult, SpanStore, WriteResult } from "../span-store";
+import { RecentOperations } from "../recent-operations";
+import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES } from "../table-writes";
+import { countSpans, summarizeSpans, type CountedSpan } from "../trace-summary";
+import { openIngestConnection } from "./ingest-connection";
+import { sqliteInsert } from "./sqlite-insert";
+
+function fileSize(filename: string): number {
+  return existsSync(filename) ? statSync(filename).size : 0;
+}
+
+/**
+ * The SQLite span store: raw prepared statements on a dedicated better-sqlite3
+ * connection (Prisma's createMany is several times slower), one IMMEDIATE transaction
+ * per call so a concurrent writer waits at BEGIN instead of failing mid-way.
+ */
+export function openSqliteSpanStore(filename: string): SpanStore {
+  const db = openIngestConnection(filename);
+
+  const recentOperations = new RecentOperations();
+  const insertSpan = db.prepare(sqliteInsert(SPANS));
+  const upsertTrace = db.prepare(sqliteInsert(TRACES, "RETURNING start_time_ns AS startTimeNs, span_count AS spanCount")).safeIntegers(true);
+  const upsertTraceService = db.prepare(sqliteInsert(TRACE_SERVICES));
+  const alignTraceServiceStarts = db.prepare("UPDATE trace_services SET start_time_ns = ? WHERE trace_id = ? AND start_time_ns <> ?");
+  const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
+
+  const write = db.transaction((spans: readonly SpanRecord[]) => {
+    const inserted = spans.filter((span) => insertSpan.run(SPANS.values(span)).changes > 0);
+    const { traces, traceServices, operations } = summarizeSpans(inserted);
+    const traceStarts = new Map<string, bigint>();
+    for (const trace of traces) {
+      const upserted = upsertTrace.get(TRACES.values(trace)) as { startTimeNs: bigint; spanCount: bigint };
+      traceStarts.set(trace.traceId, upserted.startTimeNs);
+      if (needsStartAlignment(trace, { startTimeNs: upserted.startTimeNs, spanCount: Number(upserted.spanCount) })) {
+        alignTraceServiceStarts.run(upserted.startTimeNs, trace.traceId, upserted.startTimeNs);
+      }
+    }
+    for (const count of traceServices) {
+      upsertTraceService.run(TRACE_SERVICES.values({ ...count, traceStartNs: traceStarts.get(count.traceId)! }));
+    }
+    const operationsWritten = recentOperations.toWrite(operations);
+    for (const operation of operationsWritten) upsertOperation.run(OPERATIONS.values(operation));
+    const result: WriteResult = { inserted: inserted.length, duplicates: spans.length - inserted.length };
+    return { result, operationsWritten };
+  });
+
+  const deleteOldSpans = db.prepare(`DELETE FROM spans WHERE rowid IN
+    (SELECT rowid FROM spans WHERE start_time_ns < ? ORDER BY start_time_ns LIMIT ?)
+    RETURNING trace_id AS traceId, service_name AS serviceName, status_code AS statusCode`);
+  const uncountTrace = db.prepare("UPDATE traces SET span_count = span_count - ?, error_count = error_count - ? WHERE trace_id = ?");
+  const deleteEmptyTrace = db.prepare("DELETE FROM traces WHERE trace_id = ? AND span_count <= 0");
+  const uncountTraceService = db.prepare(
+    "UPDATE trace_services SET span_count = span_count - ?, error_count = error_count - ? WHERE trace_id = ? AND service_name = ?",
+  );
+  const deleteEmptyTraceService = db.prepare("DELETE FROM trace_services WHERE trace_id = ? AND service_name = ? AND span_count <= 0");
+  const deleteStaleOperations = db.prepare("DELETE FROM operations WHERE last_seen_ns < ?");
+
+  const deleteBatch = db.transaction((cutoffNs: bigint, batchSize: number): DeleteResult => {
+    const removed = deleteOldSpans.all(cutoffNs, batchSize) as CountedSpan[];
+    const counts = countSpans(removed);
+    for (const { traceId, serviceName, spanCount, errorCount } of counts.traceServices) {
+      uncountTraceService.run(spanCount, errorCount, traceId, serviceName);
+      deleteEmptyTraceService.run(traceId, serviceName);
+    }
+    let traces = 0;
+    for (const { traceId, spanCount, errorCount } of counts.traces) {
+      uncountTrace.run(spanCount, errorCount, traceId);
+      traces += deleteEmptyTrace.run(traceId).changes;
+    }
+    return { spans: removed.length, traces };
+  });
+
+  const countRows = db.prepare("SELECT (SELECT count(*) FROM spans) AS spans, (SELECT count(*) FROM traces) AS traces");
+
+  return {
+    async writeSpans(spans) {
+      if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+      const { result, operationsWritten } = write.immediate(spans);
+      recentOperations.remember(operationsWritten);
+      return result;
+    },
+    async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
+      const removed = await deleteInBatches((cutoff, size) => deleteBatch.immediate(cutoff, size), cutoffNs, batchSize);
+      deleteStaleOperations.run(cutoffNs);
+      recentOperations.forget();
+      return removed;
+    },
+    async storageStats() {
+      const counts = countRows.get() as { spans: number; traces: number };
+      return { ...counts, bytes: fileSize(filename) + fileSize(`${filename}-wal`) };
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

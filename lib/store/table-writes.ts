@@ -1,0 +1,163 @@
+import type { Attributes, SpanRecord } from "@/lib/collector/span-record";
+import type { OperationSeen, TraceDelta, TraceServiceCount } from "./trace-summary";
+
+export type SqlDialect = "sqlite" | "postgresql";
+/** Booleans are bound as 1/0: better-sqlite3 binds no booleans, and PostgreSQL reads '1'/'0' as bool. */
+export type SqlValue = string | number | bigint | null;
+type PostgresType = "text" | "int" | "bigint" | "bool";
+
+/** How rows of one table are written by both dialects' insert builders. */
+export interface TableWrite<Row> {
+  table: string;
+  /** Column name -> PostgreSQL type (for `unnest`), in the order `values` yields. */
+  columns: Readonly<Record<string, PostgresType>>;
+  values(row: Row): SqlValue[];
+  onConflict(dialect: SqlDialect): string;
+}
+
+/**
+ * The spans of one OTLP resource share its attributes object (span records are never
+ * mutated), so it is serialized once per resource instead of once per span.
+ */
+const resourceJson = new WeakMap<Attributes, string>();
+
+function resourceAttributesJson(attributes: Attributes): string {
+  let json = resourceJson.get(attributes);
+  if (json === undefined) resourceJson.set(attributes, (json = JSON.stringify(attributes)));
+  return json;
+}
+
+export const SPANS: TableWrite<SpanRecord> = {
+  table: "spans",
+  columns: {
+    trace_id: "text",
+    span_id: "text",
+    kind: "int",
+    parent_span_id: "text",
+    name: "text",
+    service_name: "text",
+    start_time_ns: "bigint",
+    end_time_ns: "bigint",
+    duration_ns: "bigint",
+    status_code: "int",
+    status_message: "text",
+    attributes: "text",
+    resource_attributes: "text",
+    events: "text",
+    links: "text",
+    scope_name: "text",
+    scope_version: "text",
+    trace_state: "text",
+  },
+  values: (span) => [
+    span.traceId,
+    span.spanId,
+    span.kind,
+    span.parentSpanId,
+    span.name,
+    span.serviceName,
+    span.startTimeNs,
+    span.endTimeNs,
+    span.endTimeNs - span.startTimeNs,
+    span.statusCode,
+    span.statusMessage,
+    JSON.stringify(span.attributes),
+    resourceAttributesJson(span.resourceAttributes),
+    JSON.stringify(span.events),
+    JSON.stringify(span.links),
+    span.scopeName,
+    span.scopeVersion,
+    span.traceState,
+  ],
+  // A retried batch hits the key and is ignored; `changes`/RETURNING tell what was new.
+  onConflict: () => "ON CONFLICT (trace_id, span_id, kind) DO NOTHING",
+};
+
+export const TRACES: TableWrite<TraceDelta> = {
+  table: "traces",
+  columns: {
+    trace_id: "text",
+    root_service: "text",
+    root_name: "text",
+    has_root: "bool",
+    start_time_ns: "bigint",
+    end_time_ns: "bigint",
+    duration_ns: "bigint",
+    span_count: "int",
+    error_count: "int",
+  },
+  values: (trace) => [
+    trace.traceId,
+    trace.rootService,
+    trace.rootName,
+    trace.hasRoot ? 1 : 0,
+    trace.startTimeNs,
+    trace.endTimeNs,
+    trace.endTimeNs - trace.startTimeNs,
+    trace.spanCount,
+    trace.errorCount,
+  ],
+  onConflict(dialect) {
+    const [least, greatest] = dialect === "sqlite" ? ["MIN", "MAX"] : ["LEAST", "GREATEST"];
+    // A real root replaces a provisional one; between equals the earlier start wins.
+    // Every SET expression reads the row as it was before this update.
+    const takesRoot =
+      "(excluded.has_root > traces.has_root OR (excluded.has_root = traces.has_root AND excluded.start_time_ns < traces.start_time_ns))";
+    const start = `${least}(traces.start_time_ns, excluded.start_time_ns)`;
+    const end = `${greatest}(traces.end_time_ns, excluded.end_time_ns)`;
+    return `ON CONFLICT (trace_id) DO UPDATE SET
+      root_service = CASE WHEN ${takesRoot} THEN excluded.root_service ELSE traces.root_service END,
+      root_name = CASE WHEN ${takesRoot} THEN excluded.root_name ELSE traces.root_name END,
+      has_root = ${greatest}(traces.has_root, excluded.has_root),
+      start_time_ns = ${start},
+      end_time_ns = ${end},
+      duration_ns = ${end} - ${start},
+      span_count = traces.span_count + excluded.span_count,
+      error_count = traces.error_count + excluded.error_count`;
+  },
+};
+
+/** A trace's summary right after its upsert (RETURNING start_time_ns, span_count). */
+export interface UpsertedTrace {
+  startTimeNs: bigint;
+  spanCount: number;
+}
+
+/**
+ * Whether trace_services rows this batch did not touch may now hold a stale start:
+ * only when the trace existed before and this batch set its start. A new trace has
+ * no other rows, and an unchanged start leaves them right.
+ */
+export function needsStartAlignment(delta: TraceDelta, upserted: UpsertedTrace): boolean {
+  return upserted.spanCount > delta.spanCount && upserted.startTimeNs === delta.startTimeNs;
+}
+
+/** A trace-service count together with its trace's start after the trace upsert. */
+export type TraceServiceRow = TraceServiceCount & { traceStartNs: bigint };
+
+export const TRACE_SERVICES: TableWrite<TraceServiceRow> = {
+  table: "trace_services",
+  columns: { trace_id: "text", service_name: "text", start_time_ns: "bigint", span_count: "int", error_count: "int" },
+  values: (row) => [row.traceId, row.serviceName, row.traceStartNs, row.spanCount, row.errorCount],
+  onConflict: () => `ON CONFLICT (trace_id, service_name) DO UPDATE SET
+      start_time_ns = excluded.start_time_ns,
+      span_count = trace_services.span_count + excluded.span_count,
+      error_count = trace_services.error_count + excluded.error_count`,
+};
+
+/** last_seen_ns moves only when a minute newer: steady traffic rewrites an operation row once a minute, not per batch. */
+export const OPERATION_REFRESH_NS = 60_000_000_000n;
+
+export const OPERATIONS: TableWrite<OperationSeen> = {
+  table: "operations",
+  columns: { service_name: "text", span_name: "text", kind: "int", last_seen_ns: "bigint" },
+  values: (operation) => [operation.serviceName, operation.spanName, operation.kind, operation.lastSeenNs],
+  onConflict: () => `ON CONFLICT (service_name, span_name, kind) DO UPDATE SET
+      last_seen_ns = excluded.last_seen_ns
+      WHERE excluded.last_seen_ns > operations.last_seen_ns + ${OPERATION_REFRESH_NS}`,
+};
+
+/** The identity of a stored span: Zipkin's shared client/server halves differ by kind only. */
+export function spanKey(span: { traceId: string; spanId: string; kind: number }): string {
+  return `${span.traceId}/${span.spanId}/${span.kind}`;
+}

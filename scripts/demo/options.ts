@@ -1,0 +1,86 @@
+// Command-line options: node's parseArgs for the flags, zod for the values.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+export const USAGE = `Usage: npm run demo -- [options]
+
+Sends realistic demo traces to Traceboard's OTLP endpoint (POST /v1/traces) with the
+OpenTelemetry JS SDK: one TracerProvider per service of a small shop.
+
+Options:
+  --traces N     traces to send (default 300)
+  --hours H      spread them over the last H hours (default 6, at most 168)
+  --seed S       any word or number; the same seed sends the same traces (default: random)
+  --url URL      Traceboard base URL (default http://localhost:$PORT, PORT defaulting to 3000)
+  --token T      bearer token for ingest (default: $TRACEBOARD_INGEST_TOKEN)
+  --json         send OTLP/HTTP JSON instead of protobuf
+  --if-empty     do nothing when the store already holds spans
+  -h, --help     show this help`;
+
+export const DemoOptions = z.object({
+  traces: z.coerce.number().int().min(1).max(100_000),
+  /** At most the default retention (168 h), so the data is not deleted as it arrives. */
+  hours: z.coerce.number().min(0.1).max(168),
+  seed: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
+  token: z.string().min(1).optional(),
+  protocol: z.enum(["protobuf", "json"]),
+  ifEmpty: z.boolean(),
+});
+
+export type DemoOptions = z.infer<typeof DemoOptions>;
+
+export type DemoCommand =
+  | { kind: "run"; options: DemoOptions }
+  | { kind: "help" }
+  | { kind: "error"; message: string };
+
+const FLAGS: Record<string, string> = { ifEmpty: "--if-empty", protocol: "--json" };
+
+function flagOf(path: readonly PropertyKey[]): string {
+  const key = String(path[0] ?? "");
+  return FLAGS[key] ?? `--${key}`;
+}
+
+export function parseDemoArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  randomSeed: () => string,
+): DemoCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        traces: { type: "string" },
+        hours: { type: "string" },
+        seed: { type: "string" },
+        url: { type: "string" },
+        token: { type: "string" },
+        json: { type: "boolean" },
+        "if-empty": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return { kind: "error", message: (error as Error).message };
+  }
+  if (values.help) return { kind: "help" };
+
+  const parsed = DemoOptions.safeParse({
+    traces: values.traces ?? "300",
+    hours: values.hours ?? "6",
+    seed: values.seed ?? randomSeed(),
+    url: values.url ?? `http://localhost:${env.PORT || "3000"}`,
+    token: values.token || env.TRACEBOARD_INGEST_TOKEN || undefined,
+    protocol: values.json ? "json" : "protobuf",
+    ifEmpty: values["if-empty"] ?? false,
+  });
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => `${flagOf(issue.path)}: ${issue.message}`).join("; ");
+    return { kind: "error", message };
+  }
+  return { kind: "run", options: parsed.data };
+}
