@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { log, run } from "./setup.mjs";
+import { aptInstall } from "./apt.mjs";
+import { log } from "./setup.mjs";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -7,8 +8,5 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return;
   log(`installing Debian's chromium (not found at ${CHROMIUM_PATH})`);
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (...args) => (sudo.length ? run("sudo", ["apt-get", ...args]) : run("apt-get", args));
-  apt("update", "-qq");
-  apt("install", "-y", "-qq", "chromium");
+  aptInstall("chromium");
 }
