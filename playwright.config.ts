@@ -33,7 +33,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx prisma migrate deploy && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
