@@ -33,8 +33,9 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
     }
     const body = await readIngestBody(request, maxBodyBytes);
     const batch = format.decode(body, mediaType);
-    recordRejected(batch.rejected);
     await ingestQueue().submit(batch.spans);
+    // Counted once the request succeeds, so a client's retries after a 503 do not count twice.
+    recordRejected(batch.rejected);
     return format.accepted(batch, answerMediaType);
   } catch (error) {
     const refused = asIngestError(error);

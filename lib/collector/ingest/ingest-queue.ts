@@ -115,22 +115,35 @@ export class IngestQueue {
     const batch = this.takeBatch();
     const spans = batch.flatMap((item) => item.spans);
     try {
-      const result = await this.writer.writeSpans(spans);
-      this.counters.accepted += result.inserted;
-      this.counters.duplicates += result.duplicates;
-      this.counters.batches += 1;
-      batch.forEach((item) => item.resolve());
-    } catch (error) {
-      this.counters.refused += spans.length;
-      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      console.error(`[traceboard] writing ${spans.length} spans failed: ${reason}`);
-      const refused = new IngestError(503, "Storage is unavailable; retry later", this.options.retryAfterSeconds ?? 1);
-      batch.forEach((item) => item.reject(refused));
+      if (!(await this.commit(batch))) {
+        // One request's bad row must not fail the others: commit each on its own.
+        for (const item of batch.length > 1 ? batch : []) await this.commit([item]);
+      }
     } finally {
       this.queued -= spans.length;
       this.writing = false;
       if (this.pending.length > 0) this.schedule();
       else this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  /** Commits the requests' spans in one transaction; on failure rejects them only when alone. */
+  private async commit(requests: Pending[]): Promise<boolean> {
+    const spans = requests.flatMap((item) => item.spans);
+    try {
+      const result = await this.writer.writeSpans(spans);
+      this.counters.accepted += result.inserted;
+      this.counters.duplicates += result.duplicates;
+      this.counters.batches += 1;
+      requests.forEach((item) => item.resolve());
+      return true;
+    } catch (error) {
+      if (requests.length > 1) return false;
+      this.counters.refused += spans.length;
+      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      console.error(`[traceboard] writing ${spans.length} spans failed: ${reason}`);
+      requests[0].reject(new IngestError(503, "Storage is unavailable; retry later", this.options.retryAfterSeconds ?? 1));
+      return false;
     }
   }
 }

@@ -12,9 +12,14 @@ export interface RetentionResult {
   deletedTraces: number;
 }
 
+function bigintMax(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
 /** Deletes spans (and their trace summaries) that started more than `maxAgeSeconds` ago. */
 export async function runRetention(maxAgeSeconds: number): Promise<RetentionResult> {
-  const cutoffNs = nowUnixNano() - BigInt(maxAgeSeconds) * 1_000_000_000n;
+  // An age reaching back before 1970 means "everything older than the epoch": nothing.
+  const cutoffNs = bigintMax(nowUnixNano() - BigInt(maxAgeSeconds) * 1_000_000_000n, 0n);
   const { spans, traces } = await getSpanStore().deleteOlderThan(cutoffNs, RETENTION_BATCH_SIZE);
   return {
     maxAgeSeconds,

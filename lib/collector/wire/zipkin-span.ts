@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isObject } from "../normalize/is-object";
-import { microsToUnixNanos } from "../normalize/unix-nanos";
+import { MAX_UNIX_NANOS, microsToUnixNanos } from "../normalize/unix-nanos";
 import { converted } from "./converted";
 import { hexId, parentSpanHexId } from "./hex-id";
 
@@ -58,6 +58,9 @@ export const ZipkinSpan = z.object({
   debug: z.boolean().nullish(),
   /** A server span that shares its id with the client span that called it (B3 single-span RPC). */
   shared: z.boolean().nullish(),
+}).refine((span) => span.timestamp + BigInt(span.duration ?? 0) * 1_000n <= MAX_UNIX_NANOS, {
+  path: ["duration"],
+  message: "timestamp + duration ends after the year 2262 (the int64 nanosecond limit)",
 });
 export type ZipkinSpan = z.infer<typeof ZipkinSpan>;
 

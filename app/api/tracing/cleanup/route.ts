@@ -9,7 +9,12 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 export const dynamic = "force-dynamic";
 
 const CleanupQuery = z.object({
-  max_age_seconds: z.coerce.number().int().nonnegative().optional(),
+  max_age_seconds: z
+    .string()
+    .regex(/^\d+$/, "expected a whole number of seconds")
+    .transform(Number)
+    .pipe(z.number().max(Number.MAX_SAFE_INTEGER))
+    .optional(),
 });
 
 export const POST = withTracing(

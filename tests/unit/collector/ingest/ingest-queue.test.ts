@@ -113,3 +113,29 @@ describe("IngestQueue", () => {
     expect(batches).toHaveLength(0);
   });
 });
+
+describe("IngestQueue isolation", () => {
+  it("commits the other requests of a batch when one request's spans make the transaction fail", async () => {
+    const written: string[][] = [];
+    let hold: (() => void) | undefined;
+    const writer: SpanWriter = {
+      async writeSpans(batch) {
+        if (written.length === 0 && !hold) await new Promise<void>((resolve) => (hold = resolve));
+        if (batch.some((span) => span.spanId.startsWith("bad"))) throw new Error("value out of range");
+        written.push(batch.map((span) => span.spanId));
+        return { inserted: batch.length, duplicates: 0 };
+      },
+    };
+    const queue = new IngestQueue(writer, { maxQueuedSpans: 100, maxBatchSpans: 100 });
+    const first = queue.submit(spans(1, "first"));
+    await new Promise((r) => setImmediate(r));
+    const good = queue.submit(spans(2, "good"));
+    const bad = queue.submit(spans(1, "bad"));
+    hold!();
+    await first;
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toMatchObject({ status: 503 });
+    expect(written).toEqual([["first0"], ["good0", "good1"]]);
+    expect(queue.stats()).toMatchObject({ accepted: 3, refused: 1, queueDepth: 0 });
+  });
+});

@@ -1,0 +1,90 @@
+import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
+import { Field, Type } from "protobufjs";
+
+/** Hand-built OTLP/JSON documents and the protobuf codecs of the official OTLP schema. */
+
+export interface OtlpSpanInput {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind?: number;
+  start: bigint;
+  end: bigint;
+  status?: { code: number; message?: string };
+  attributes?: Array<{ key: string; value: Record<string, unknown> }>;
+}
+
+/** One span in OTLP/JSON form (hex ids, int64 times as strings). */
+export function otlpSpan(span: OtlpSpanInput): Record<string, unknown> {
+  return {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
+    name: span.name,
+    kind: span.kind ?? 1,
+    startTimeUnixNano: span.start.toString(),
+    endTimeUnixNano: span.end.toString(),
+    ...(span.status ? { status: span.status } : {}),
+    attributes: span.attributes ?? [],
+  };
+}
+
+/** An ExportTraceServiceRequest with one resource (`service.name` = service) and one scope. */
+export function otlpRequest(service: string, spans: Array<Record<string, unknown>>) {
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+        scopeSpans: [{ scope: { name: "api-test", version: "1.0.0" }, spans }],
+      },
+    ],
+  };
+}
+
+interface ProtoType {
+  fromObject(object: object): object;
+  encode(message: object): { finish(): Uint8Array };
+  decode(body: Uint8Array): object;
+  toObject(message: object, options?: object): Record<string, unknown>;
+}
+const v1 = (
+  generatedRoot as unknown as {
+    opentelemetry: { proto: { collector: { trace: { v1: Record<"ExportTraceServiceRequest" | "ExportTraceServiceResponse", ProtoType> } } } };
+  }
+).opentelemetry.proto.collector.trace.v1;
+
+const ID_FIELDS = new Set(["traceId", "spanId", "parentSpanId"]);
+
+/** Hex ids become bytes, as the protobuf encoding carries them; an id that is not even-length hex is sent as its raw UTF-8 bytes. */
+function withByteIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withByteIds);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => {
+      if (ID_FIELDS.has(key) && typeof field === "string") {
+        return [key, /^([0-9a-f]{2})*$/i.test(field) ? Buffer.from(field, "hex") : Buffer.from(field, "utf8")];
+      }
+      return [key, withByteIds(field)];
+    }),
+  );
+}
+
+/** An OTLP/JSON document (as `otlpRequest` builds it) encoded as a protobuf ExportTraceServiceRequest. */
+export function encodeProtobufRequest(document: object): Uint8Array {
+  const request = v1.ExportTraceServiceRequest;
+  return request.encode(request.fromObject(withByteIds(document) as object)).finish();
+}
+
+/** An ExportTraceServiceResponse body, int64 as strings. */
+export function decodeProtobufResponse(body: Uint8Array): Record<string, unknown> {
+  const response = v1.ExportTraceServiceResponse;
+  return response.toObject(response.decode(body), { longs: String });
+}
+
+/** google.rpc.Status by reflection: code = 1 (int32), message = 2 (string). */
+const Status = new Type("Status").add(new Field("code", 1, "int32")).add(new Field("message", 2, "string"));
+
+export function decodeProtobufStatus(body: Uint8Array): { code: number; message: string } {
+  return Status.toObject(Status.decode(body), { defaults: true }) as { code: number; message: string };
+}

@@ -1,0 +1,91 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { NextRequest } from "next/server";
+
+/** An App Router handler as a route module exports it (`export const POST = ...`). */
+export type RouteHandler = (request: NextRequest, route: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", RouteHandler>>;
+
+/** What the server saw of one request, for assertions on what real clients send. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  bodyBytes: number;
+}
+
+export interface RouteServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+async function readBody(message: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of message) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toNextRequest(message: http.IncomingMessage, body: Buffer, origin: string): NextRequest {
+  const headers = new Headers();
+  for (let i = 0; i < message.rawHeaders.length; i += 2) headers.append(message.rawHeaders[i], message.rawHeaders[i + 1]);
+  const method = message.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new NextRequest(new URL(message.url ?? "/", origin), {
+    method,
+    headers,
+    body: hasBody ? new Uint8Array(body) : undefined,
+  });
+}
+
+async function writeResponse(response: Response, out: http.ServerResponse): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  out.writeHead(response.status, response.statusText || undefined, headers);
+  out.end(body);
+}
+
+/**
+ * Serves App Router route handlers over node:http on 127.0.0.1 (a free port), so real
+ * HTTP clients (the OpenTelemetry exporters, fetch) can talk to them: each request becomes
+ * a NextRequest with its method, headers and body, and the handler's Response is written
+ * back with its status, headers and body. An unknown path is a 404, a missing method a
+ * 405; a handler that throws answers 599 (never a real status), so tests notice it.
+ */
+export async function serveRoutes(routes: Record<string, RouteModule>): Promise<RouteServer> {
+  const seen: SeenRequest[] = [];
+  let origin = "";
+  const server = http.createServer((message, out) => {
+    void (async () => {
+      try {
+        const body = await readBody(message);
+        const path = new URL(message.url ?? "/", "http://x").pathname;
+        seen.push({ method: message.method ?? "", path, headers: message.headers, bodyBytes: body.length });
+        const route = routes[path];
+        const handler = route?.[(message.method ?? "GET") as keyof RouteModule];
+        if (!route || !handler) {
+          out.writeHead(route ? 405 : 404).end();
+          return;
+        }
+        const response = await handler(toNextRequest(message, body, origin), { params: Promise.resolve({}) });
+        await writeResponse(response, out);
+      } catch (error) {
+        out.writeHead(599, { "content-type": "text/plain" }).end(`route handler threw: ${String(error)}`);
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    seen,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
