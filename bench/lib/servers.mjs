@@ -2,7 +2,7 @@
 // Every server is spawned in its own process group so that stopping it also stops any
 // child it forked; `stopAllServersSync` is safe to call from an `exit` handler.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -25,23 +25,80 @@ export function serverUrl(port, pathname = "/") {
   return `http://${HOST}:${port}${pathname}`;
 }
 
+/** The SQLite file a `file:` DATABASE_URL names, relative to the project root. */
+export function databaseFilename(root, databaseUrl) {
+  return path.resolve(root, databaseUrl.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
+
+/** Deletes an SQLite database with its journal, WAL and shared-memory files. */
+export function removeDatabase(filename) {
+  for (const suffix of SQLITE_FILE_SUFFIXES) rmSync(`${filename}${suffix}`, { force: true });
+}
+
 /**
- * Recreates the benchmark's own SQLite file from the migrations: every run starts from
+ * Recreates the benchmark's own SQLite file from the migrations, the way `npm start`
+ * migrates (`node scripts/migrate.mjs` with DATABASE_URL set): every run starts from
  * the same empty database (spans recorded by earlier runs do not pile up, and an edited
  * migration cannot leave a stale schema behind).
  */
 export function prepareDatabase(root, databaseUrl) {
-  const filename = path.resolve(root, databaseUrl.replace(/^file:/, ""));
-  for (const suffix of SQLITE_FILE_SUFFIXES) rmSync(`${filename}${suffix}`, { force: true });
+  removeDatabase(databaseFilename(root, databaseUrl));
   console.log(`Applying migrations to a fresh ${databaseUrl} ...`);
-  runOrThrow(root, "npx", ["prisma", "migrate", "deploy"], { DATABASE_URL: databaseUrl }, { quiet: true });
+  runOrThrow(root, process.execPath, ["scripts/migrate.mjs"], { DATABASE_URL: databaseUrl }, { quiet: true });
 }
 
-/** Builds the app unless a production build (`.next/BUILD_ID`) already exists. */
+/**
+ * What the production build is made from: scripts/lib/setup.mjs's BUILD_INPUTS (which
+ * `npm start` hashes) plus instrumentation.ts. Generated Prisma clients follow the schemas.
+ */
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "middleware.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "prisma/postgresql/schema.prisma",
+];
+const SKIPPED_DIRECTORIES = new Set(["node_modules", "generated"]);
+
+/**
+ * Builds the app (`next build`) when there is no production build (`.next/BUILD_ID`)
+ * or a source file is newer than it: benchmarking a stale build measures old code.
+ */
 export function ensureProductionBuild(root, databaseUrl) {
-  if (hasProductionBuild(root)) return;
-  console.log("No production build (.next/BUILD_ID); running `next build` (takes a minute or two) ...");
+  const reason = staleBuildReason(root);
+  if (!reason) return;
+  console.log(`${reason}; running \`next build\` (takes a minute or two) ...`);
   runOrThrow(root, "npx", ["next", "build"], { DATABASE_URL: databaseUrl });
+}
+
+function staleBuildReason(root) {
+  if (!hasProductionBuild(root)) return "No production build (.next/BUILD_ID)";
+  const built = statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs;
+  const newer = newestFile(root, BUILD_INPUTS);
+  return newer && newer.mtimeMs > built ? `The production build is older than ${newer.file}` : null;
+}
+
+/** The most recently modified file under `inputs` (files or directories, relative to root). */
+function newestFile(root, inputs) {
+  let newest = null;
+  const visit = (relative) => {
+    const absolute = path.join(root, relative);
+    if (!existsSync(absolute)) return;
+    const stats = statSync(absolute);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(absolute)) if (!SKIPPED_DIRECTORIES.has(entry)) visit(path.join(relative, entry));
+    } else if (!newest || stats.mtimeMs > newest.mtimeMs) {
+      newest = { file: relative, mtimeMs: stats.mtimeMs };
+    }
+  };
+  inputs.forEach(visit);
+  return newest;
 }
 
 function hasProductionBuild(root) {
@@ -63,14 +120,15 @@ function runOrThrow(root, command, args, env, { quiet = false } = {}) {
 }
 
 /**
- * Starts `next start` on 127.0.0.1:`port` with `env` added and resolves once
+ * Starts `next start` on 127.0.0.1:`port` with `env` added (and `nodeArgs` given to
+ * node, e.g. `--cpu-prof`, which NODE_OPTIONS does not take) and resolves once
  * `/api/health` answers 200. Retries when the server dies early (e.g. `.next`
  * is mid-rebuild). Resolves to a handle for `stopServer`.
  */
-export async function startServer({ root, name, port, env }) {
+export async function startServer({ root, name, port, env, nodeArgs = [] }) {
   await assertPortFree(port);
   for (let attempt = 1; ; attempt++) {
-    const server = spawnServer(root, port, env);
+    const server = spawnServer(root, port, env, nodeArgs);
     const outcome = await waitUntilHealthy(server, port);
     if (outcome.ok) {
       console.log(`Started ${name} server on ${serverUrl(port)} (pid ${server.child.pid})`);
@@ -85,9 +143,9 @@ export async function startServer({ root, name, port, env }) {
   }
 }
 
-function spawnServer(root, port, env) {
+function spawnServer(root, port, env, nodeArgs) {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", HOST, "-p", String(port)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -151,6 +209,20 @@ export async function stopServer(server) {
 /** Last-resort cleanup for `exit` handlers (synchronous: no waiting). */
 export function stopAllServersSync() {
   for (const child of running) killGroup(child, "SIGKILL");
+}
+
+/**
+ * Stops every server this process started when it exits, however it exits: normally,
+ * on an error, or on SIGINT/SIGTERM (which exit with 130/143 after the `exit` handler).
+ */
+export function stopServersOnExit() {
+  process.on("exit", stopAllServersSync);
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping servers`);
+      process.exit(code); // runs the `exit` handler
+    });
+  }
 }
 
 function killGroup(child, signal) {

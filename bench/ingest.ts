@@ -1,0 +1,464 @@
+// Ingest throughput benchmark (`npm run bench:ingest`): end-to-end OTLP/HTTP JSON ingest
+// into the production build, against raw better-sqlite3 inserts of the same rows.
+//
+// End to end: `next start` (production build, rebuilt first when a source is newer)
+// on 127.0.0.1 with a freshly migrated SQLite database. Bodies of 500 spans
+// (bench/lib/otlp-bodies.ts) are made before timing; each request only patches in new
+// trace ids and current times. After a correctness check (one body must raise
+// GET /api/tracing/statistics total_spans by exactly 500) and a warm-up, BENCH_CLIENTS
+// clients post bodies back to back over keep-alive connections for BENCH_SECONDS.
+// Only spans in 2xx answers count; 503s are counted apart.
+//
+// Raw baseline, in the same run once the server has stopped: the bodies the server
+// acknowledged, replayed in order (topped up with new ones to at least BENCH_RAW_MIN_ROWS),
+// parsed and normalized untimed with the server's own normalizers, then inserted into a
+// fresh database migrated the same way, with the store's ingest pragmas, one prepared
+// INSERT and 1000-row transactions. The timed loop includes building each row's values
+// as the store does (JSON text of attributes, events, links): "JSON inside", the
+// figure the ratio uses. A second fresh database gets the same rows with the values
+// prepared beforehand: "pure insert", for information.
+//
+// Finally (untimed) the database must hold exactly the acknowledged spans. A benchmark,
+// not a test: it exits 0 whatever the ratio, 1 only when a correctness check or the
+// set-up fails.
+//
+// Environment: BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (8),
+// BENCH_PORT (3203), BENCH_RAW_MIN_ROWS (200000), BENCH_CPU_PROF (a directory: run the
+// server with --cpu-prof writing there).
+import http from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setImmediate as yieldToEvents } from "node:timers/promises";
+import Database from "better-sqlite3";
+import { normalizeOtlpJson, parseJsonExact } from "@/lib/collector/normalize";
+import type { SpanRecord } from "@/lib/collector/span-record";
+import { INGEST_PRAGMAS } from "@/lib/store/sqlite/ingest-connection";
+import { acceptedSpans, post, quantile, runIngestLoad, type LoadTotals } from "./lib/ingest-load";
+import { OtlpBodySource, type BodyRecipe } from "./lib/otlp-bodies";
+import { RawSpanInserter, rowBytes, spanRows } from "./lib/raw-span-inserter";
+import { machineDescription } from "./lib/report.mjs";
+import {
+  databaseFilename,
+  ensureProductionBuild,
+  prepareDatabase,
+  removeDatabase,
+  serverUrl,
+  startServer,
+  stopServer,
+  stopServersOnExit,
+  type ServerHandle,
+} from "./lib/servers.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SERVER_DATABASE_URL = "file:./data/bench-ingest.db";
+const RAW_DATABASE_URL = "file:./data/bench-ingest-raw.db";
+const PURE_DATABASE_URL = "file:./data/bench-ingest-raw-pure.db";
+const SPANS_PER_BODY = 500;
+const TEMPLATES = 64;
+const TRANSACTION_ROWS = 1000;
+/** Bodies normalized at a time for the raw runs (untimed), so a million records never sit in memory. */
+const RAW_CHUNK_BODIES = 20;
+const TARGET_RATIO = 0.5;
+const NOISY_LOAD = 1.5;
+const SELF_SERVICE = "traceboard";
+/** Statistics requests carry an unsampled traceparent, so the server records no span of its own for them. */
+const UNSAMPLED = { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" };
+
+const DEFAULTS = {
+  BENCH_SECONDS: 20,
+  BENCH_WARMUP_SECONDS: 3,
+  BENCH_CLIENTS: 8,
+  BENCH_PORT: 3203,
+  BENCH_RAW_MIN_ROWS: 200_000,
+} as const;
+
+class CorrectnessError extends Error {}
+
+function intFromEnv(name: keyof typeof DEFAULTS, minimum = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be an integer >= ${minimum} (got "${raw}")`);
+  return value;
+}
+
+function readOptions() {
+  const cpuProfileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+  return {
+    seconds: intFromEnv("BENCH_SECONDS"),
+    warmupSeconds: intFromEnv("BENCH_WARMUP_SECONDS", 0),
+    clients: intFromEnv("BENCH_CLIENTS"),
+    port: intFromEnv("BENCH_PORT"),
+    rawMinRows: intFromEnv("BENCH_RAW_MIN_ROWS"),
+    cpuProfileDir,
+  };
+}
+type Options = ReturnType<typeof readOptions>;
+
+interface Statistics {
+  total_spans: number;
+  ingest: { accepted: number; refused: number; batches: number; duplicates: number; rejected: number; queue_depth: number };
+}
+
+async function statistics(port: number): Promise<Statistics> {
+  const url = serverUrl(port, "/api/tracing/statistics");
+  const response = await fetch(url, { headers: UNSAMPLED, signal: AbortSignal.timeout(30_000) });
+  const text = await response.text();
+  if (response.status !== 200) throw new CorrectnessError(`${url} answered ${response.status}: ${text.slice(0, 200)}`);
+  const body = JSON.parse(text) as Statistics;
+  if (typeof body.total_spans !== "number") throw new CorrectnessError(`${url}: no total_spans in ${text.slice(0, 200)}`);
+  return body;
+}
+
+/** CPU seconds (user + system) used so far by every process in `pgid`'s group (Linux /proc; null elsewhere). */
+function groupCpuSeconds(pgid: number): number | null {
+  try {
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // exited meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the name: state(0) ppid(1) pgrp(2) ... utime(11) stime(12).
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and total CPU ticks of the whole machine so far (first line of /proc/stat; null elsewhere). */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    // user nice system idle iowait irq softirq steal ...; guest time is already in user.
+    const ticks = fields.slice(0, 8).map(Number);
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    return { busy: total - ticks[3] - ticks[4], total };
+  } catch {
+    return null;
+  }
+}
+
+function clientCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Where the run's spans went: every acknowledged body, in order, to replay for the raw baseline. */
+class Acknowledged {
+  readonly recipes: BodyRecipe[] = [];
+  spans = 0;
+  add(recipe: BodyRecipe, spans: number) {
+    this.recipes.push(recipe);
+    this.spans += spans;
+  }
+}
+
+async function checkOneBody(port: number, agent: http.Agent, source: OtlpBodySource, acknowledged: Acknowledged): Promise<void> {
+  const before = await statistics(port);
+  const recipe = source.recipe();
+  const answer = await post(agent, new URL(serverUrl(port, "/v1/traces")), source.body(recipe));
+  if (answer.status !== 200) throw new CorrectnessError(`POST /v1/traces answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+  const { accepted, rejected } = acceptedSpans(SPANS_PER_BODY, answer.body);
+  if (rejected > 0) throw new CorrectnessError(`the server rejected ${rejected} of ${SPANS_PER_BODY} spans: ${answer.body.slice(0, 300)}`);
+  acknowledged.add(recipe, accepted);
+  const after = await statistics(port);
+  const grown = after.total_spans - before.total_spans;
+  if (grown !== SPANS_PER_BODY) {
+    throw new CorrectnessError(`total_spans grew by ${grown} after one acknowledged body of ${SPANS_PER_BODY} spans`);
+  }
+  console.log(`Correctness: one body of ${SPANS_PER_BODY} spans answered 200 {} and total_spans grew by exactly ${grown}.`);
+}
+
+interface EndToEnd {
+  totals: LoadTotals;
+  serverCpuCores: number | null;
+  clientCpuCores: number;
+  /** Every process on the machine, cores busy on average (includes the server and this client). */
+  machineBusyCores: number | null;
+  commits: number;
+  committedSpans: number;
+}
+
+async function endToEnd(
+  options: Options,
+  server: ServerHandle,
+  agent: http.Agent,
+  source: OtlpBodySource,
+  acknowledged: Acknowledged,
+): Promise<EndToEnd> {
+  const load = (seconds: number) =>
+    runIngestLoad<BodyRecipe>({
+      agent,
+      url: new URL(serverUrl(options.port, "/v1/traces")),
+      clients: options.clients,
+      seconds,
+      nextRecipe: () => source.recipe(),
+      body: (recipe) => source.body(recipe),
+      spansIn: (recipe) => source.spansIn(recipe),
+      onAcknowledged: (recipe, spans) => acknowledged.add(recipe, spans),
+    });
+  if (options.warmupSeconds > 0) {
+    console.log(`Warm-up: ${options.warmupSeconds} s ...`);
+    const warm = await load(options.warmupSeconds);
+    console.log(`  ${(warm.acknowledgedSpans / warm.seconds).toFixed(0)} spans/s during warm-up`);
+  }
+  console.log(`Timed run: ${options.seconds} s, ${options.clients} clients ...`);
+  const statsBefore = await statistics(options.port);
+  const serverCpuBefore = groupCpuSeconds(server.child.pid!);
+  const clientCpuBefore = clientCpuSeconds();
+  const machineBefore = machineTicks();
+  const totals = await load(options.seconds);
+  const machineAfter = machineTicks();
+  const serverCpuAfter = groupCpuSeconds(server.child.pid!);
+  const clientCpu = clientCpuSeconds() - clientCpuBefore;
+  const statsAfter = await statistics(options.port);
+  return {
+    totals,
+    serverCpuCores: serverCpuBefore === null || serverCpuAfter === null ? null : (serverCpuAfter - serverCpuBefore) / totals.seconds,
+    clientCpuCores: clientCpu / totals.seconds,
+    machineBusyCores:
+      machineBefore && machineAfter
+        ? ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * os.cpus().length
+        : null,
+    commits: statsAfter.ingest.batches - statsBefore.ingest.batches,
+    committedSpans: statsAfter.ingest.accepted - statsBefore.ingest.accepted,
+  };
+}
+
+interface Stored {
+  apiTotal: number;
+  databaseTotal: number;
+  selfSpans: number;
+}
+
+/** Spans in the database file (read once the server has stopped), and how many are the app's own. */
+function countStored(filename: string): { total: number; self: number } {
+  const db = new Database(filename, { readonly: true });
+  try {
+    const { total, self } = db
+      .prepare("SELECT count(*) AS total, count(*) FILTER (WHERE service_name = ?) AS self FROM spans")
+      .get(SELF_SERVICE) as { total: number; self: number };
+    return { total, self };
+  } finally {
+    db.close();
+  }
+}
+
+interface RawRun {
+  rows: number;
+  jsonInside: number;
+  pureInsert: number;
+  meanRowBytes: number;
+  replayedBodies: number;
+  newBodies: number;
+}
+
+/** Bodies to insert raw: the acknowledged ones in order, then new ones; normalized untimed, RAW_CHUNK_BODIES at a time. */
+async function* rawChunks(source: OtlpBodySource, acknowledged: Acknowledged, rows: number): AsyncGenerator<SpanRecord[]> {
+  let produced = 0;
+  let next = 0;
+  while (produced < rows) {
+    const chunk: SpanRecord[] = [];
+    for (let b = 0; b < RAW_CHUNK_BODIES && produced + chunk.length < rows; b++) {
+      const recipe = next < acknowledged.recipes.length ? acknowledged.recipes[next] : source.recipe();
+      next += 1;
+      const batch = normalizeOtlpJson(parseJsonExact(source.body(recipe).toString("utf8")));
+      if (batch.rejected > 0) throw new Error(`raw baseline: the normalizer rejected ${batch.rejected} spans: ${batch.errors.join("; ")}`);
+      chunk.push(...batch.spans);
+    }
+    const take = chunk.slice(0, rows - produced);
+    produced += take.length;
+    yield take;
+    await yieldToEvents(); // lets SIGINT through between chunks
+  }
+}
+
+async function rawBaseline(source: OtlpBodySource, acknowledged: Acknowledged, rows: number): Promise<RawRun> {
+  const jsonInside = new RawSpanInserter(databaseFilename(ROOT, RAW_DATABASE_URL), TRANSACTION_ROWS);
+  const pure = new RawSpanInserter(databaseFilename(ROOT, PURE_DATABASE_URL), TRANSACTION_ROWS);
+  let bytes = 0;
+  try {
+    for await (const spans of rawChunks(source, acknowledged, rows)) {
+      jsonInside.writeRecords(spans); // first, so no value is cached for it beforehand
+      const values = spanRows(spans);
+      for (const row of values) bytes += rowBytes(row);
+      pure.writeRows(values);
+    }
+    const bodies = Math.ceil(rows / SPANS_PER_BODY);
+    for (const inserter of [jsonInside, pure]) {
+      const count = inserter.countRows();
+      if (count !== rows) throw new Error(`raw baseline: ${count} rows in the table, ${rows} inserted`);
+    }
+    return {
+      rows,
+      jsonInside: jsonInside.rate(),
+      pureInsert: pure.rate(),
+      meanRowBytes: bytes / rows,
+      replayedBodies: Math.min(acknowledged.recipes.length, bodies),
+      newBodies: Math.max(0, bodies - acknowledged.recipes.length),
+    };
+  } finally {
+    jsonInside.close();
+    pure.close();
+  }
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, stored: Stored, acknowledged: Acknowledged, raw: RawRun) {
+  const { totals } = run;
+  const spansPerSecond = totals.acknowledgedSpans / totals.seconds;
+  console.log("");
+  console.log(`Machine: ${machineDescription()}`);
+  console.log(
+    `Workload: OTLP/HTTP JSON POST /v1/traces, ${SPANS_PER_BODY} spans per body (${fixed(source.meanBodyBytes() / 1024)} KiB), ` +
+      `${options.clients} keep-alive clients back to back, ${options.seconds} s timed after ${options.warmupSeconds} s warm-up; ` +
+      `stored rows ${fixed(raw.meanRowBytes)} bytes on average.`,
+  );
+  console.log(
+    `Raw: ${raw.rows} rows = ${raw.replayedBodies} bodies the server acknowledged, replayed in order` +
+      `${raw.newBodies > 0 ? ` + ${raw.newBodies} new bodies` : ""}, parsed and normalized untimed; ` +
+      `one prepared INSERT, ${TRANSACTION_ROWS}-row transactions, fresh migrated database, pragmas ${INGEST_PRAGMAS.join(", ")}.`,
+  );
+  console.log("");
+  printTable(
+    ["measurement", "rows", "seconds", "rows/s", "req/s", "p50/p99 ms"],
+    [
+      [
+        "end-to-end POST /v1/traces (2xx spans only)",
+        String(totals.acknowledgedSpans),
+        fixed(totals.seconds, 1),
+        fixed(spansPerSecond),
+        fixed(totals.acknowledgedRequests / totals.seconds, 1),
+        `${fixed(quantile(totals.latenciesMs, 0.5))} / ${fixed(quantile(totals.latenciesMs, 0.99))}`,
+      ],
+      [
+        "raw better-sqlite3, JSON serialization inside timing",
+        String(raw.rows),
+        fixed(raw.rows / raw.jsonInside, 1),
+        fixed(raw.jsonInside),
+        "-",
+        "-",
+      ],
+      ["raw better-sqlite3, pure insert (values prepared)", String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
+    ],
+  );
+  console.log("");
+  console.log(
+    `Answers in the timed run: ${totals.acknowledgedRequests} 2xx, ${totals.refused503Requests} 503 (${totals.refused503Spans} spans refused), ` +
+      `${totals.failedRequests} other failures; ${totals.rejectedSpans} spans rejected as invalid.`,
+  );
+  for (const sample of totals.failureSamples) console.warn(`WARNING: failed request: ${sample}`);
+  console.log(
+    `Server: ${run.commits} commits, ${fixed(run.committedSpans / Math.max(1, run.commits))} spans per commit on average (group commit); ` +
+      `CPU during the timed run: server ${run.serverCpuCores === null ? "n/a" : fixed(run.serverCpuCores, 2)} cores, ` +
+      `bench client ${fixed(run.clientCpuCores, 2)} cores, ` +
+      `other processes ${run.machineBusyCores === null || run.serverCpuCores === null ? "n/a" : fixed(Math.max(0, run.machineBusyCores - run.serverCpuCores - run.clientCpuCores), 2)} cores, ` +
+      `of ${os.cpus().length}.`,
+  );
+  console.log(
+    `Stored: ${stored.databaseTotal} spans in the database (${stored.selfSpans} self-tracing), ${stored.apiTotal} per the API; ` +
+      `${acknowledged.spans} acknowledged (check + warm-up + timed): nothing acknowledged lost.`,
+  );
+  const ratio = spansPerSecond / raw.jsonInside;
+  console.log(`ratio: ${ratio.toFixed(2)} (end-to-end / raw), target >= ${TARGET_RATIO.toFixed(2)}`);
+}
+
+function printLoad(loadAtStart: number[]): void {
+  console.log(`Machine: ${machineDescription()}`);
+  console.log(`Load average at start: ${loadAtStart.map((load) => load.toFixed(2)).join(" ")} (1, 5, 15 min)`);
+  if (loadAtStart[0] > NOISY_LOAD) {
+    console.warn(`WARNING: 1-minute load average ${loadAtStart[0].toFixed(2)} > ${NOISY_LOAD}: other work is using the CPUs, figures are noisy.`);
+  }
+}
+
+const DATABASE_URLS = [SERVER_DATABASE_URL, RAW_DATABASE_URL, PURE_DATABASE_URL];
+
+/** The benchmark's databases (about 1 GB at the default duration) go whichever way the run ends. */
+function removeDatabases(): void {
+  for (const url of DATABASE_URLS) removeDatabase(databaseFilename(ROOT, url));
+}
+
+async function main(): Promise<void> {
+  stopServersOnExit();
+  process.on("exit", removeDatabases);
+  const loadAtStart = os.loadavg();
+  printLoad(loadAtStart);
+  const options = readOptions();
+  for (const url of DATABASE_URLS) prepareDatabase(ROOT, url);
+  ensureProductionBuild(ROOT, SERVER_DATABASE_URL);
+
+  console.log(`Making ${TEMPLATES} template bodies of ${SPANS_PER_BODY} spans ...`);
+  const source = new OtlpBodySource(SPANS_PER_BODY, TEMPLATES);
+  const acknowledged = new Acknowledged();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
+  let server: ServerHandle | undefined;
+  try {
+    server = await startServer({
+      root: ROOT,
+      name: "ingest",
+      port: options.port,
+      env: {
+        DATABASE_URL: SERVER_DATABASE_URL,
+        // The server itself never seeds (only `npm start` does); no token, default queue sizes.
+        TRACEBOARD_DEMO: undefined,
+        TRACEBOARD_INGEST_TOKEN: undefined,
+        TRACEBOARD_QUEUE_MAX_SPANS: undefined,
+        TRACEBOARD_BATCH_MAX_SPANS: undefined,
+      },
+      nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+    });
+    await checkOneBody(options.port, agent, source, acknowledged);
+    const run = await endToEnd(options, server, agent, source, acknowledged);
+    const apiTotal = (await statistics(options.port)).total_spans;
+    agent.destroy();
+    await stopServer(server);
+    if (options.cpuProfileDir) console.log(`Server CPU profile written to ${options.cpuProfileDir}`);
+    const inFile = countStored(databaseFilename(ROOT, SERVER_DATABASE_URL));
+    const stored: Stored = { apiTotal, databaseTotal: inFile.total, selfSpans: inFile.self };
+    const userSpans = inFile.total - inFile.self;
+    // A request that failed after its commit (socket error, timeout) may have stored spans nobody acknowledged.
+    const lost = run.totals.failedRequests > 0 ? userSpans < acknowledged.spans : userSpans !== acknowledged.spans;
+    if (lost) {
+      throw new CorrectnessError(`the database holds ${userSpans} ingested spans, but ${acknowledged.spans} were acknowledged`);
+    }
+
+    const rawRows = Math.max(inFile.total, options.rawMinRows);
+    console.log(`Raw better-sqlite3 baseline: ${rawRows} rows ...`);
+    const raw = await rawBaseline(source, acknowledged, rawRows);
+    printReport(options, source, run, stored, acknowledged, raw);
+    if (loadAtStart[0] > NOISY_LOAD) console.warn(`WARNING: load average at start was ${loadAtStart[0].toFixed(2)}: figures are noisy.`);
+  } finally {
+    agent.destroy();
+    if (server) await stopServer(server);
+    removeDatabases();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof CorrectnessError) {
+    console.error(`\nCorrectness check failed: ${error.message}`);
+  } else {
+    console.error(`\nBenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  }
+  process.exitCode = 1;
+});
