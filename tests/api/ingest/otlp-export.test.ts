@@ -1,6 +1,6 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASE_TARGETS } from "../support/test-database";
+import { describeOnEachDatabase } from "../support/each-database";
 import { startTestApp, type StoredSpan, type TestApp } from "../support/test-app";
 import {
   buildShopTrace,
@@ -43,148 +43,139 @@ function storedByName(stored: StoredSpan[], name: string): StoredSpan {
   return found[0];
 }
 
-describe.each(DATABASE_TARGETS)("OTLP/HTTP exports from the OpenTelemetry JS SDK on $provider", ({ provider, skipReason, create }) => {
-  describe.skipIf(skipReason !== null)(skipReason ?? provider, () => {
-    let app: TestApp;
+describeOnEachDatabase("OTLP/HTTP exports from the OpenTelemetry JS SDK", ({ app }) => {
+
+  describe.each(VARIANTS)("$name", ({ kind, gzip, contentType }) => {
+    let shop: ShopTrace;
+    let stored: StoredSpan[];
+
     beforeAll(async () => {
-      app = await startTestApp({ database: await create() });
+      shop = await buildShopTrace();
+      const requestsBefore = app.server.seen.length;
+      const result = await exportSpans(`${app.url}/v1/traces`, kind, shop.spans, gzip);
+      expect(result.code, String(result.error)).toBe(ExportResultCode.SUCCESS);
+      // What went over the wire is what this variant claims.
+      const sent = app.server.seen.slice(requestsBefore);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].headers["content-type"]).toBe(contentType);
+      expect(sent[0].headers["content-encoding"]).toBe(gzip ? "gzip" : undefined);
+      stored = await app.spans({ traceId: shop.traceId });
     });
-    afterAll(async () => {
-      await app?.close();
+
+    it("exportResult_success_everySpanStoredOnce", () => {
+      expect(shop.spans).toHaveLength(6);
+      expect(stored.map((span) => span.name).sort()).toEqual(shop.spans.map((span) => span.name).sort());
     });
 
-    describe.each(VARIANTS)("$name", ({ kind, gzip, contentType }) => {
-      let shop: ShopTrace;
-      let stored: StoredSpan[];
-
-      beforeAll(async () => {
-        shop = await buildShopTrace();
-        const requestsBefore = app.server.seen.length;
-        const result = await exportSpans(`${app.url}/v1/traces`, kind, shop.spans, gzip);
-        expect(result.code, String(result.error)).toBe(ExportResultCode.SUCCESS);
-        // What went over the wire is what this variant claims.
-        const sent = app.server.seen.slice(requestsBefore);
-        expect(sent).toHaveLength(1);
-        expect(sent[0].headers["content-type"]).toBe(contentType);
-        expect(sent[0].headers["content-encoding"]).toBe(gzip ? "gzip" : undefined);
-        stored = await app.spans({ traceId: shop.traceId });
-      });
-
-      it("exportResult_success_everySpanStoredOnce", () => {
-        expect(shop.spans).toHaveLength(6);
-        expect(stored.map((span) => span.name).sort()).toEqual(shop.spans.map((span) => span.name).sort());
-      });
-
-      it("startAndEnd_exactNanosecondsOfTheSdkHrTime", () => {
-        for (const span of shop.spans) {
-          const row = storedByName(stored, span.name);
-          expect({ name: span.name, start: row.startTimeNs, end: row.endTimeNs, duration: row.durationNs }).toEqual({
-            name: span.name,
-            start: hrTimeToNs(span.startTime),
-            end: hrTimeToNs(span.endTime),
-            duration: hrTimeToNs(span.endTime) - hrTimeToNs(span.startTime),
-          });
-        }
-        // Sub-microsecond digits survive (a float or a microsecond clock would lose them).
-        expect(storedByName(stored, "POST /checkout").startTimeNs).toBe(1_735_787_045_123_456_789n);
-        expect(storedByName(stored, "SELECT orders").endTimeNs).toBe(1_735_787_045_300_000_002n);
-      });
-
-      it("idsParentsAndKinds_asTheSdkMadeThem", () => {
-        for (const span of shop.spans) {
-          const row = storedByName(stored, span.name);
-          expect({ name: row.name, traceId: row.traceId, spanId: row.spanId, parent: row.parentSpanId, kind: row.kind }).toEqual({
-            name: span.name,
-            traceId: span.spanContext().traceId,
-            spanId: span.spanContext().spanId,
-            parent: parentOf(span),
-            kind: EXPECTED_KIND[span.name],
-          });
-        }
-        const root = storedByName(stored, "POST /checkout");
-        const client = storedByName(stored, "SELECT orders");
-        expect(root.parentSpanId).toBeNull();
-        expect(client.parentSpanId).toBe(root.spanId);
-        expect(storedByName(stored, "orders.serialize").parentSpanId).toBe(client.spanId);
-        expect(storedByName(stored, "charge").parentSpanId).toBe(client.spanId);
-        expect(storedByName(stored, "orders process").parentSpanId).toBe(storedByName(stored, "orders publish").spanId);
-      });
-
-      it("attributesOfEveryType_storedTyped", () => {
-        expect(storedByName(stored, "POST /checkout").attributes).toEqual(EVERY_TYPE_STORED);
-        expect(storedByName(stored, "SELECT orders").attributes).toEqual({ "db.system.name": "postgresql", "server.port": 5432 });
-      });
-
-      it("statusCodesAndMessages", () => {
-        const status = (name: string) => {
-          const row = storedByName(stored, name);
-          return [row.statusCode, row.statusMessage];
-        };
-        expect(status("POST /checkout")).toEqual([1, null]);
-        expect(status("SELECT orders")).toEqual([2, "query timed out"]);
-        expect(status("charge")).toEqual([2, "card declined"]);
-        expect(status("orders publish")).toEqual([0, null]);
-      });
-
-      it("eventsWithExactTimes", () => {
-        expect(storedByName(stored, "SELECT orders").events).toEqual([
-          {
-            name: "exception",
-            timeNs: "1735787045250000003",
-            attributes: { "exception.type": "TimeoutError", "exception.message": "query timed out", "retry.count": 2 },
-          },
-        ]);
-        const serialize = shop.byName("orders.serialize");
-        expect(storedByName(stored, "orders.serialize").events).toEqual([
-          { name: "serialized", timeNs: hrTimeToNs(serialize.events[0].time).toString(), attributes: { bytes: 512 } },
-        ]);
-      });
-
-      it("linksWithTracestateAndAttributes", () => {
-        expect(storedByName(stored, "SELECT orders").links).toEqual([
-          { traceId: LINKED.traceId, spanId: LINKED.spanId, traceState: LINKED.traceState, attributes: { "link.reason": "retry-of", "link.attempt": 2 } },
-        ]);
-        const producer = storedByName(stored, "orders publish");
-        expect(storedByName(stored, "orders process").links).toEqual([
-          { traceId: shop.traceId, spanId: producer.spanId, traceState: null, attributes: {} },
-        ]);
-      });
-
-      it("serviceResourceScopeAndTracestate", () => {
-        for (const name of ["POST /checkout", "SELECT orders", "orders.serialize", "orders publish"]) {
-          const row = storedByName(stored, name);
-          expect([row.serviceName, row.scopeName, row.scopeVersion]).toEqual(["checkout", "checkout-lib", "1.4.0"]);
-        }
-        const charge = storedByName(stored, "charge");
-        expect([charge.serviceName, charge.scopeName, charge.scopeVersion]).toEqual(["payments", "payments-lib", "0.9.1"]);
-        expect(charge.traceState).toBe(INCOMING_TRACESTATE);
-        expect(storedByName(stored, "POST /checkout").traceState).toBeNull();
-        expect(charge.resourceAttributes).toEqual({
-          "service.name": "payments",
-          "service.version": "2.1.0",
-          "deployment.environment.name": "test",
+    it("startAndEnd_exactNanosecondsOfTheSdkHrTime", () => {
+      for (const span of shop.spans) {
+        const row = storedByName(stored, span.name);
+        expect({ name: span.name, start: row.startTimeNs, end: row.endTimeNs, duration: row.durationNs }).toEqual({
+          name: span.name,
+          start: hrTimeToNs(span.startTime),
+          end: hrTimeToNs(span.endTime),
+          duration: hrTimeToNs(span.endTime) - hrTimeToNs(span.startTime),
         });
-      });
+      }
+      // Sub-microsecond digits survive (a float or a microsecond clock would lose them).
+      expect(storedByName(stored, "POST /checkout").startTimeNs).toBe(1_735_787_045_123_456_789n);
+      expect(storedByName(stored, "SELECT orders").endTimeNs).toBe(1_735_787_045_300_000_002n);
+    });
 
-      it("traceSummary_rootCountsErrorsServices", async () => {
-        const start = hrTimeToNs(shop.byName("POST /checkout").startTime);
-        const end = shop.spans.map((span) => hrTimeToNs(span.endTime)).reduce((a, b) => (a > b ? a : b));
-        expect(await app.traceSummary(shop.traceId)).toEqual({
-          trace: {
-            rootService: "checkout",
-            rootName: "POST /checkout",
-            hasRoot: true,
-            startTimeNs: start,
-            endTimeNs: end,
-            durationNs: end - start,
-            spanCount: 6,
-            errorCount: 2,
-          },
-          services: [
-            { serviceName: "checkout", startTimeNs: start, spanCount: 4, errorCount: 1 },
-            { serviceName: "payments", startTimeNs: start, spanCount: 2, errorCount: 1 },
-          ],
+    it("idsParentsAndKinds_asTheSdkMadeThem", () => {
+      for (const span of shop.spans) {
+        const row = storedByName(stored, span.name);
+        expect({ name: row.name, traceId: row.traceId, spanId: row.spanId, parent: row.parentSpanId, kind: row.kind }).toEqual({
+          name: span.name,
+          traceId: span.spanContext().traceId,
+          spanId: span.spanContext().spanId,
+          parent: parentOf(span),
+          kind: EXPECTED_KIND[span.name],
         });
+      }
+      const root = storedByName(stored, "POST /checkout");
+      const client = storedByName(stored, "SELECT orders");
+      expect(root.parentSpanId).toBeNull();
+      expect(client.parentSpanId).toBe(root.spanId);
+      expect(storedByName(stored, "orders.serialize").parentSpanId).toBe(client.spanId);
+      expect(storedByName(stored, "charge").parentSpanId).toBe(client.spanId);
+      expect(storedByName(stored, "orders process").parentSpanId).toBe(storedByName(stored, "orders publish").spanId);
+    });
+
+    it("attributesOfEveryType_storedTyped", () => {
+      expect(storedByName(stored, "POST /checkout").attributes).toEqual(EVERY_TYPE_STORED);
+      expect(storedByName(stored, "SELECT orders").attributes).toEqual({ "db.system.name": "postgresql", "server.port": 5432 });
+    });
+
+    it("statusCodesAndMessages", () => {
+      const status = (name: string) => {
+        const row = storedByName(stored, name);
+        return [row.statusCode, row.statusMessage];
+      };
+      expect(status("POST /checkout")).toEqual([1, null]);
+      expect(status("SELECT orders")).toEqual([2, "query timed out"]);
+      expect(status("charge")).toEqual([2, "card declined"]);
+      expect(status("orders publish")).toEqual([0, null]);
+    });
+
+    it("eventsWithExactTimes", () => {
+      expect(storedByName(stored, "SELECT orders").events).toEqual([
+        {
+          name: "exception",
+          timeNs: "1735787045250000003",
+          attributes: { "exception.type": "TimeoutError", "exception.message": "query timed out", "retry.count": 2 },
+        },
+      ]);
+      const serialize = shop.byName("orders.serialize");
+      expect(storedByName(stored, "orders.serialize").events).toEqual([
+        { name: "serialized", timeNs: hrTimeToNs(serialize.events[0].time).toString(), attributes: { bytes: 512 } },
+      ]);
+    });
+
+    it("linksWithTracestateAndAttributes", () => {
+      expect(storedByName(stored, "SELECT orders").links).toEqual([
+        { traceId: LINKED.traceId, spanId: LINKED.spanId, traceState: LINKED.traceState, attributes: { "link.reason": "retry-of", "link.attempt": 2 } },
+      ]);
+      const producer = storedByName(stored, "orders publish");
+      expect(storedByName(stored, "orders process").links).toEqual([
+        { traceId: shop.traceId, spanId: producer.spanId, traceState: null, attributes: {} },
+      ]);
+    });
+
+    it("serviceResourceScopeAndTracestate", () => {
+      for (const name of ["POST /checkout", "SELECT orders", "orders.serialize", "orders publish"]) {
+        const row = storedByName(stored, name);
+        expect([row.serviceName, row.scopeName, row.scopeVersion]).toEqual(["checkout", "checkout-lib", "1.4.0"]);
+      }
+      const charge = storedByName(stored, "charge");
+      expect([charge.serviceName, charge.scopeName, charge.scopeVersion]).toEqual(["payments", "payments-lib", "0.9.1"]);
+      expect(charge.traceState).toBe(INCOMING_TRACESTATE);
+      expect(storedByName(stored, "POST /checkout").traceState).toBeNull();
+      expect(charge.resourceAttributes).toEqual({
+        "service.name": "payments",
+        "service.version": "2.1.0",
+        "deployment.environment.name": "test",
+      });
+    });
+
+    it("traceSummary_rootCountsErrorsServices", async () => {
+      const start = hrTimeToNs(shop.byName("POST /checkout").startTime);
+      const end = shop.spans.map((span) => hrTimeToNs(span.endTime)).reduce((a, b) => (a > b ? a : b));
+      expect(await app.traceSummary(shop.traceId)).toEqual({
+        trace: {
+          rootService: "checkout",
+          rootName: "POST /checkout",
+          hasRoot: true,
+          startTimeNs: start,
+          endTimeNs: end,
+          durationNs: end - start,
+          spanCount: 6,
+          errorCount: 2,
+        },
+        services: [
+          { serviceName: "checkout", startTimeNs: start, spanCount: 4, errorCount: 1 },
+          { serviceName: "payments", startTimeNs: start, spanCount: 2, errorCount: 1 },
+        ],
       });
     });
   });
