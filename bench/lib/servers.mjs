@@ -6,6 +6,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { BUILD_INPUTS } from "../../scripts/lib/setup.mjs";
 
 const HOST = "127.0.0.1";
 const HEALTH_PATH = "/api/health";
@@ -47,23 +48,6 @@ export function prepareDatabase(root, databaseUrl) {
   runOrThrow(root, process.execPath, ["scripts/migrate.mjs"], { DATABASE_URL: databaseUrl }, { quiet: true });
 }
 
-/**
- * What the production build is made from: scripts/lib/setup.mjs's BUILD_INPUTS (which
- * `npm start` hashes) plus instrumentation.ts. Generated Prisma clients follow the schemas.
- */
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "middleware.ts",
-  "instrumentation.ts",
-  "next.config.ts",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-  "prisma/schema.prisma",
-  "prisma/postgresql/schema.prisma",
-];
 const SKIPPED_DIRECTORIES = new Set(["node_modules", "generated"]);
 
 /**

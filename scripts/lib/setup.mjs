@@ -107,11 +107,13 @@ export function migrate(env = {}) {
   run("node", ["scripts/migrate.mjs"], { env });
 }
 
-const BUILD_INPUTS = [
+/** What the production build is made from; generated Prisma clients follow the schemas. */
+export const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
   "middleware.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",
