@@ -47,15 +47,43 @@ async function writeResponse(response: Response, out: http.ServerResponse): Prom
   out.end(body);
 }
 
+interface MatchedRoute {
+  route: RouteModule;
+  params: Record<string, string>;
+}
+
+/** Exact paths first, then patterns with `[param]` segments, as the App Router resolves them. */
+function routeMatcher(routes: Record<string, RouteModule>): (pathname: string) => MatchedRoute | null {
+  const patterns = Object.entries(routes)
+    .filter(([pattern]) => pattern.includes("["))
+    .map(([pattern, route]) => {
+      const names: string[] = [];
+      const source = pattern.replace(/\[([^\]/]+)\]/g, (_all, name: string) => {
+        names.push(name);
+        return "([^/]+)";
+      });
+      return { regex: new RegExp(`^${source}$`), names, route };
+    });
+  return (pathname) => {
+    if (Object.hasOwn(routes, pathname)) return { route: routes[pathname], params: {} };
+    for (const { regex, names, route } of patterns) {
+      const match = regex.exec(pathname);
+      if (match) return { route, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
+    }
+    return null;
+  };
+}
+
 /**
  * Serves App Router route handlers over node:http on 127.0.0.1 (a free port), so real
  * HTTP clients (the OpenTelemetry exporters, fetch) can talk to them: each request becomes
  * a NextRequest with its method, headers and body, and the handler's Response is written
- * back with its status, headers and body. An unknown path is a 404, a missing method a
+ * back with its status, headers and body. Patterns like `/a/[id]` pass `params`. An unknown path is a 404, a missing method a
  * 405; a handler that throws answers 599 (never a real status), so tests notice it.
  */
 export async function serveRoutes(routes: Record<string, RouteModule>): Promise<RouteServer> {
   const seen: SeenRequest[] = [];
+  const match = routeMatcher(routes);
   let origin = "";
   const server = http.createServer((message, out) => {
     void (async () => {
@@ -63,13 +91,13 @@ export async function serveRoutes(routes: Record<string, RouteModule>): Promise<
         const body = await readBody(message);
         const path = new URL(message.url ?? "/", "http://x").pathname;
         seen.push({ method: message.method ?? "", path, headers: message.headers, bodyBytes: body.length });
-        const route = routes[path];
-        const handler = route?.[(message.method ?? "GET") as keyof RouteModule];
-        if (!route || !handler) {
-          out.writeHead(route ? 405 : 404).end();
+        const matched = match(path);
+        const handler = matched?.route[(message.method ?? "GET") as keyof RouteModule];
+        if (!matched || !handler) {
+          out.writeHead(matched ? 405 : 404).end();
           return;
         }
-        const response = await handler(toNextRequest(message, body, origin), { params: Promise.resolve({}) });
+        const response = await handler(toNextRequest(message, body, origin), { params: Promise.resolve(matched.params) });
         await writeResponse(response, out);
       } catch (error) {
         out.writeHead(599, { "content-type": "text/plain" }).end(`route handler threw: ${String(error)}`);

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { vi } from "vitest";
 import type { Attributes, SpanEvent, SpanLink } from "@/lib/collector/span-record";
+import { loadAppRoutes } from "./app-routes";
 import { serveRoutes, type RouteModule, type RouteServer } from "./route-server";
 import { createSqliteDatabase, type TestDatabase } from "./test-database";
 
@@ -30,29 +31,16 @@ const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], un
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [otlp, zipkin, native, cleanup, statistics, context, ingestService, spanExporter, spanStore, db, withTracing] =
-    await Promise.all([
-      import("@/app/v1/traces/route"),
-      import("@/app/api/v2/spans/route"),
-      import("@/app/api/tracing/spans/route"),
-      import("@/app/api/tracing/cleanup/route"),
-      import("@/app/api/tracing/statistics/route"),
-      import("@/app/api/tracing/context/route"),
-      import("@/lib/collector/ingest/ingest-service"),
-      import("@/lib/tracing/span-exporter"),
-      import("@/lib/store/span-store"),
-      import("@/lib/store/db"),
-      import("@/lib/tracing/with-tracing"),
-    ]);
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing] = await Promise.all([
+    loadAppRoutes(),
+    import("@/lib/collector/ingest/ingest-service"),
+    import("@/lib/tracing/span-exporter"),
+    import("@/lib/store/span-store"),
+    import("@/lib/store/db"),
+    import("@/lib/tracing/with-tracing"),
+  ]);
   return {
-    routes: {
-      "/v1/traces": otlp,
-      "/api/v2/spans": zipkin,
-      "/api/tracing/spans": native,
-      "/api/tracing/cleanup": cleanup,
-      "/api/tracing/statistics": statistics,
-      "/api/tracing/context": context,
-    } satisfies Record<string, RouteModule>,
+    routes,
     ingestQueue: ingestService.ingestQueue,
     ingestCounters: ingestService.ingestCounters,
     selfSpanExporter: spanExporter.selfSpanExporter,

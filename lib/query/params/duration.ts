@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const UNIT_NANOS = { ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n } as const;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s|m|h)?$/;
+
+/** `150ms`, `1.2s`, `500us`, `2m` or a bare number of milliseconds, as exact nanoseconds; null when malformed. */
+export function parseDurationNs(text: string): bigint | null {
+  const match = DURATION.exec(text.trim());
+  if (!match) return null;
+  const [, number, unit = "ms"] = match;
+  const [whole, fraction = ""] = number.split(".");
+  const scale = 10n ** BigInt(fraction.length);
+  return (BigInt(whole + fraction) * UNIT_NANOS[unit as keyof typeof UNIT_NANOS]) / scale;
+}
+
+/** A duration query parameter (see parseDurationNs), parsed to bigint nanoseconds. */
+export const DurationParam = z
+  .string()
+  .meta({ description: "A duration: `150ms`, `1.2s`, `500us`, `2m`, `1h`, or a number of milliseconds", examples: ["150ms", "1.2s", "250"] })
+  .transform((text, context) => {
+    const nanos = parseDurationNs(text);
+    if (nanos === null) {
+      context.addIssue({ code: "custom", message: `invalid duration "${text}": use a number with ns, us, ms, s, m or h (a bare number is milliseconds)` });
+      return z.NEVER;
+    }
+    return nanos;
+  });

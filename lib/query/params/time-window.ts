@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const DEFAULT_LOOKBACK_MS = 60 * 60 * 1000;
+const NANOS_PER_MILLI = 1_000_000n;
+const UNIX_MILLIS = /^\d{1,15}$/;
+
+/** An ISO 8601 instant or a whole number of unix milliseconds, as unix nanoseconds; null when malformed. */
+export function parseInstantNs(text: string): bigint | null {
+  if (UNIX_MILLIS.test(text)) return BigInt(text) * NANOS_PER_MILLI;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
+  const millis = Date.parse(text);
+  return Number.isNaN(millis) ? null : BigInt(millis) * NANOS_PER_MILLI;
+}
+
+export const InstantParam = z
+  .string()
+  .meta({ description: "ISO 8601 (`2026-11-26T17:00:00Z`) or unix milliseconds", examples: ["2026-11-26T17:00:00Z", "1795712400000"] })
+  .transform((text, context) => {
+    const nanos = parseInstantNs(text);
+    if (nanos === null) {
+      context.addIssue({ code: "custom", message: `invalid time "${text}": use ISO 8601 or unix milliseconds` });
+      return z.NEVER;
+    }
+    return nanos;
+  });
+
+export interface TimeWindow {
+  /** Inclusive lower bound, unix nanoseconds. */
+  startNs: bigint;
+  /** Inclusive upper bound, unix nanoseconds. */
+  endNs: bigint;
+}
+
+/** The `start` and `end` query parameters; spread into a query's z.object and check with `windowInOrder`. */
+export const timeWindowShape = { start: InstantParam.optional(), end: InstantParam.optional() };
+
+export interface WindowBounds {
+  start?: bigint;
+  end?: bigint;
+}
+
+/** The window a query asks for: `end` defaults to now, `start` to `lookbackMs` before `end`. */
+export function toTimeWindow(bounds: WindowBounds, lookbackMs = DEFAULT_LOOKBACK_MS, nowMs = Date.now()): TimeWindow {
+  const endNs = bounds.end ?? BigInt(nowMs) * NANOS_PER_MILLI;
+  return { startNs: bounds.start ?? endNs - BigInt(lookbackMs) * NANOS_PER_MILLI, endNs };
+}
+
+/** For `.superRefine`: a 400 on `start` when the window would be reversed. */
+export function windowInOrder(lookbackMs = DEFAULT_LOOKBACK_MS) {
+  return (bounds: WindowBounds, context: z.RefinementCtx) => {
+    const window = toTimeWindow(bounds, lookbackMs);
+    if (window.startNs > window.endNs) context.addIssue({ code: "custom", path: ["start"], message: "start must not be after end" });
+  };
+}
