@@ -43,6 +43,12 @@ export interface SummaryDeltas {
 
 export type CountedSpan = Pick<SpanRecord, "traceId" | "serviceName" | "statusCode">;
 
+/** The fields of a span the summaries are made from. */
+export type SummarizedSpan = Pick<
+  SpanRecord,
+  "traceId" | "spanId" | "kind" | "parentSpanId" | "name" | "serviceName" | "startTimeNs" | "endTimeNs" | "statusCode"
+>;
+
 const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 
 function sortedValues<T>(entries: Map<string, T>): T[] {
@@ -90,14 +96,14 @@ export function countSpans(spans: readonly CountedSpan[]): { traces: TraceCount[
 }
 
 /** A parentless span beats one with a parent; between equals the earlier start wins. */
-function isBetterRoot(candidate: SpanRecord, current: SpanRecord): boolean {
+function isBetterRoot(candidate: SummarizedSpan, current: SummarizedSpan): boolean {
   const candidateIsRoot = candidate.parentSpanId === null;
   if (candidateIsRoot !== (current.parentSpanId === null)) return candidateIsRoot;
   return candidate.startTimeNs < current.startTimeNs;
 }
 
 interface TraceExtent {
-  root: SpanRecord;
+  root: SummarizedSpan;
   startTimeNs: bigint;
   endTimeNs: bigint;
 }
@@ -109,7 +115,7 @@ function toDelta({ root, startTimeNs, endTimeNs, traceId, spanCount, errorCount 
 /** Service -> span name -> operations by kind; nested maps, because building a joined key per span costs more than all the rest. */
 type OperationsSeen = Map<string, Map<string, OperationSeen[]>>;
 
-function seeOperation(operations: OperationsSeen, span: SpanRecord): void {
+function seeOperation(operations: OperationsSeen, span: SummarizedSpan): void {
   let names = operations.get(span.serviceName);
   if (!names) operations.set(span.serviceName, (names = new Map()));
   let kinds = names.get(span.name);
@@ -120,7 +126,7 @@ function seeOperation(operations: OperationsSeen, span: SpanRecord): void {
 }
 
 /** What a batch of newly stored spans changes in the summaries. */
-export function summarizeSpans(spans: readonly SpanRecord[]): SummaryDeltas {
+export function summarizeSpans(spans: readonly SummarizedSpan[]): SummaryDeltas {
   const traces = new Map<string, TraceEntry<TraceExtent>>();
   const operations: OperationsSeen = new Map();
   for (const span of spans) {

@@ -1,99 +1,81 @@
-import { existsSync, statSync } from "node:fs";
-import type { SpanRecord } from "@/lib/collector/span-record";
-import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
-import type { DeleteResult, SpanStore, WriteResult } from "../span-store";
-import { RecentOperations } from "../recent-operations";
-import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES } from "../table-writes";
-import { countSpans, summarizeSpans, type CountedSpan } from "../trace-summary";
-import { openIngestConnection } from "./ingest-connection";
-import { sqliteInsert } from "./sqlite-insert";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { SpanStore } from "../span-store";
+import { toSpanRows } from "./sqlite-writer";
+import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./writer-protocol";
 
-function fileSize(filename: string): number {
-  return existsSync(filename) ? statSync(filename).size : 0;
+/** Resolved from the project root: inside a Next.js server bundle `import.meta.url` points into `.next`. */
+const WORKER_ENTRY = path.join(process.cwd(), "lib/store/sqlite/writer-worker.mjs");
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
 }
 
 /**
- * The SQLite span store: raw prepared statements on a dedicated better-sqlite3
- * connection (Prisma's createMany is several times slower), one IMMEDIATE transaction
- * per call so a concurrent writer waits at BEGIN instead of failing mid-way.
+ * The SQLite span store. Writes run on a writer thread (writer-worker.ts), so parsing
+ * and normalizing the next requests overlap with committing the current batch on the
+ * second core; spans cross as flat rows. A writer thread that dies fails its pending
+ * calls, and the next call starts a new one. The thread keeps the process alive only
+ * while a call is pending, so a script that forgets close() still exits.
  */
 export function openSqliteSpanStore(filename: string): SpanStore {
-  const db = openIngestConnection(filename);
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
 
-  const recentOperations = new RecentOperations();
-  const insertSpan = db.prepare(sqliteInsert(SPANS));
-  const upsertTrace = db.prepare(sqliteInsert(TRACES, "RETURNING start_time_ns AS startTimeNs, span_count AS spanCount")).safeIntegers(true);
-  const upsertTraceService = db.prepare(sqliteInsert(TRACE_SERVICES));
-  const alignTraceServiceStarts = db.prepare("UPDATE trace_services SET start_time_ns = ? WHERE trace_id = ? AND start_time_ns <> ?");
-  const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
+  function failAll(error: Error) {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+    worker = null;
+  }
 
-  const write = db.transaction((spans: readonly SpanRecord[]) => {
-    const inserted = spans.filter((span) => insertSpan.run(SPANS.values(span)).changes > 0);
-    const { traces, traceServices, operations } = summarizeSpans(inserted);
-    const traceStarts = new Map<string, bigint>();
-    for (const trace of traces) {
-      const upserted = upsertTrace.get(TRACES.values(trace)) as { startTimeNs: bigint; spanCount: bigint };
-      traceStarts.set(trace.traceId, upserted.startTimeNs);
-      if (needsStartAlignment(trace, { startTimeNs: upserted.startTimeNs, spanCount: Number(upserted.spanCount) })) {
-        alignTraceServiceStarts.run(upserted.startTimeNs, trace.traceId, upserted.startTimeNs);
-      }
-    }
-    for (const count of traceServices) {
-      upsertTraceService.run(TRACE_SERVICES.values({ ...count, traceStartNs: traceStarts.get(count.traceId)! }));
-    }
-    const operationsWritten = recentOperations.toWrite(operations);
-    for (const operation of operationsWritten) upsertOperation.run(OPERATIONS.values(operation));
-    const result: WriteResult = { inserted: inserted.length, duplicates: spans.length - inserted.length };
-    return { result, operationsWritten };
-  });
+  function settle(id: number): Pending | undefined {
+    const call = pending.get(id);
+    pending.delete(id);
+    if (pending.size === 0) worker?.unref();
+    return call;
+  }
 
-  const deleteOldSpans = db.prepare(`DELETE FROM spans WHERE rowid IN
-    (SELECT rowid FROM spans WHERE start_time_ns < ? ORDER BY start_time_ns LIMIT ?)
-    RETURNING trace_id AS traceId, service_name AS serviceName, status_code AS statusCode`);
-  const uncountTrace = db.prepare("UPDATE traces SET span_count = span_count - ?, error_count = error_count - ? WHERE trace_id = ?");
-  const deleteEmptyTrace = db.prepare("DELETE FROM traces WHERE trace_id = ? AND span_count <= 0");
-  const uncountTraceService = db.prepare(
-    "UPDATE trace_services SET span_count = span_count - ?, error_count = error_count - ? WHERE trace_id = ? AND service_name = ?",
-  );
-  const deleteEmptyTraceService = db.prepare("DELETE FROM trace_services WHERE trace_id = ? AND service_name = ? AND span_count <= 0");
-  const deleteStaleOperations = db.prepare("DELETE FROM operations WHERE last_seen_ns < ?");
+  function startWorker(): Worker {
+    const started = new Worker(WORKER_ENTRY, { workerData: { filename } satisfies WriterData });
+    started.on("message", (reply: WriterReply) => {
+      const call = settle(reply.id);
+      if (reply.ok) call?.resolve(reply.value);
+      else call?.reject(reply.error);
+    });
+    started.on("error", (error) => failAll(error));
+    started.on("exit", (code) => {
+      if (worker === started) failAll(new Error(`the SQLite writer thread exited (code ${code})`));
+    });
+    started.unref();
+    return started;
+  }
 
-  const deleteBatch = db.transaction((cutoffNs: bigint, batchSize: number): DeleteResult => {
-    const removed = deleteOldSpans.all(cutoffNs, batchSize) as CountedSpan[];
-    const counts = countSpans(removed);
-    for (const { traceId, serviceName, spanCount, errorCount } of counts.traceServices) {
-      uncountTraceService.run(spanCount, errorCount, traceId, serviceName);
-      deleteEmptyTraceService.run(traceId, serviceName);
-    }
-    let traces = 0;
-    for (const { traceId, spanCount, errorCount } of counts.traces) {
-      uncountTrace.run(spanCount, errorCount, traceId);
-      traces += deleteEmptyTrace.run(traceId).changes;
-    }
-    return { spans: removed.length, traces };
-  });
-
-  const countRows = db.prepare("SELECT (SELECT count(*) FROM spans) AS spans, (SELECT count(*) FROM traces) AS traces");
+  function call<T>(method: WriterMethod, ...args: unknown[]): Promise<T> {
+    worker ??= startWorker();
+    const id = (nextId += 1);
+    const request: WriterRequest = { id, method, args };
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker!.ref();
+      worker!.postMessage(request);
+    });
+  }
 
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0 };
-      const { result, operationsWritten } = write.immediate(spans);
-      recentOperations.remember(operationsWritten);
-      return result;
+      return call("writeRows", toSpanRows(spans));
     },
-    async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
-      const removed = await deleteInBatches((cutoff, size) => deleteBatch.immediate(cutoff, size), cutoffNs, batchSize);
-      deleteStaleOperations.run(cutoffNs);
-      recentOperations.forget();
-      return removed;
-    },
-    async storageStats() {
-      const counts = countRows.get() as { spans: number; traces: number };
-      return { ...counts, bytes: fileSize(filename) + fileSize(`${filename}-wal`) };
-    },
+    deleteOlderThan: (cutoffNs, batchSize) => call("deleteOlderThan", cutoffNs, batchSize),
+    storageStats: () => call("storageStats"),
     async close() {
-      db.close();
+      if (!worker) return;
+      await call("close");
+      const closing = worker;
+      worker = null;
+      await closing?.terminate();
     },
   };
 }

@@ -57,7 +57,9 @@ async function openPostgres(): Promise<OpenStore> {
   return withClients(database.url, () => database.drop());
 }
 
+export const SQLITE_TARGET: StoreTarget = { provider: "sqlite", skipReason: null, open: openSqlite };
+
 export const STORE_TARGETS: StoreTarget[] = [
-  { provider: "sqlite", skipReason: null, open: openSqlite },
+  SQLITE_TARGET,
   { provider: "postgresql", skipReason: TEST_POSTGRES_URL ? null : POSTGRES_SKIP_REASON, open: openPostgres },
 ];
