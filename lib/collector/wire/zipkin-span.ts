@@ -58,7 +58,8 @@ export const ZipkinSpan = z.object({
   debug: z.boolean().nullish(),
   /** A server span that shares its id with the client span that called it (B3 single-span RPC). */
   shared: z.boolean().nullish(),
-}).refine((span) => span.timestamp + BigInt(span.duration ?? 0) * 1_000n <= MAX_UNIX_NANOS, {
+  // zod runs object refinements even when a field failed; a failed timestamp is then not a bigint.
+}).refine((span) => typeof span.timestamp !== "bigint" || span.timestamp + BigInt(span.duration ?? 0) * 1_000n <= MAX_UNIX_NANOS, {
   path: ["duration"],
   message: "timestamp + duration ends after the year 2262 (the int64 nanosecond limit)",
 });
