@@ -3,8 +3,17 @@ import { hasBearerToken } from "@/lib/api/bearer-token";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
 import { type IngestFormat, mediaTypeOf } from "./ingest-format";
-import { ingestQueue, recordRejected } from "./ingest-service";
+import { ingestQueue, recordRejected, takeIngestRate } from "./ingest-service";
 import { readIngestBody } from "./read-ingest-body";
+
+/**
+ * The client a rate limit applies to: the first X-Forwarded-For entry, which Next.js
+ * sets to the peer address when the request has none (behind a proxy, let the proxy
+ * set it). A client that forges the header can only spread itself over more buckets.
+ */
+function clientOf(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "unknown";
+}
 
 /** Malformed documents from a decoder carry this name; they become 400s. */
 const FORMAT_ERROR_NAMES = new Set(["IngestFormatError", "SyntaxError"]);
@@ -33,6 +42,10 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
     }
     const body = await readIngestBody(request, maxBodyBytes);
     const batch = format.decode(body, mediaType);
+    const rate = takeIngestRate(clientOf(request), batch.spans.length);
+    if (!rate.allowed) {
+      throw new IngestError(429, "Ingest rate limit exceeded for this client (TRACEBOARD_INGEST_RATE_LIMIT); retry later", rate.retryAfterSeconds);
+    }
     await ingestQueue().submit(batch.spans);
     // Counted once the request succeeds, so a client's retries after a 503 do not count twice.
     recordRejected(batch.rejected);

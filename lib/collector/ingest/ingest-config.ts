@@ -9,25 +9,39 @@ const IngestEnv = z.object({
   TRACEBOARD_QUEUE_MAX_SPANS: positiveInt(200_000),
   /** Spans committed in one transaction at most. */
   TRACEBOARD_BATCH_MAX_SPANS: positiveInt(10_000),
+  /** Spans per second one client may send on average; unset means no limit. */
+  TRACEBOARD_INGEST_RATE_LIMIT: z.coerce.number().positive().optional(),
+  /** Spans one client may send at once; default five seconds' worth of the rate. */
+  TRACEBOARD_INGEST_RATE_BURST: z.coerce.number().int().positive().optional(),
 });
+
+/** Seconds of the rate a client may spend at once when no burst is configured. */
+const DEFAULT_BURST_SECONDS = 5;
 
 export type IngestConfig = {
   maxBodyBytes: number;
   ingestToken: string | undefined;
   maxQueuedSpans: number;
   maxBatchSpans: number;
+  rateLimit: { spansPerSecond: number; burstSpans: number } | null;
 };
 
 export function loadIngestConfig(env: Record<string, string | undefined> = process.env): IngestConfig {
   const parsed = IngestEnv.parse({
     ...env,
     TRACEBOARD_INGEST_TOKEN: env.TRACEBOARD_INGEST_TOKEN || undefined,
+    TRACEBOARD_INGEST_RATE_LIMIT: env.TRACEBOARD_INGEST_RATE_LIMIT || undefined,
+    TRACEBOARD_INGEST_RATE_BURST: env.TRACEBOARD_INGEST_RATE_BURST || undefined,
   });
+  const rate = parsed.TRACEBOARD_INGEST_RATE_LIMIT;
   return {
     maxBodyBytes: parsed.TRACEBOARD_MAX_BODY_BYTES,
     ingestToken: parsed.TRACEBOARD_INGEST_TOKEN,
     maxQueuedSpans: parsed.TRACEBOARD_QUEUE_MAX_SPANS,
     maxBatchSpans: parsed.TRACEBOARD_BATCH_MAX_SPANS,
+    rateLimit: rate
+      ? { spansPerSecond: rate, burstSpans: parsed.TRACEBOARD_INGEST_RATE_BURST ?? Math.ceil(rate * DEFAULT_BURST_SECONDS) }
+      : null,
   };
 }
 

@@ -22,6 +22,8 @@ const APP_ENV = [
   "TRACEBOARD_QUEUE_MAX_SPANS",
   "TRACEBOARD_BATCH_MAX_SPANS",
   "TRACEBOARD_RETENTION_HOURS",
+  "TRACEBOARD_INGEST_RATE_LIMIT",
+  "TRACEBOARD_INGEST_RATE_BURST",
 ] as const;
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 

@@ -1,0 +1,50 @@
+export interface RateLimitOptions {
+  /** Spans per second a client may send on average. */
+  spansPerSecond: number;
+  /** Spans a client may send at once after being idle. */
+  burstSpans: number;
+  /** Clients remembered at most; the least recently seen are forgotten first. */
+  maxClients?: number;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedMs: number;
+}
+
+const DEFAULT_MAX_CLIENTS = 10_000;
+
+/**
+ * Per-client token buckets counted in spans (a request costs its span count, so one
+ * huge batch and many small ones are treated alike). Memory is bounded: a Map in
+ * recency order, oldest clients evicted past `maxClients`.
+ */
+export class SpanRateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly options: RateLimitOptions) {}
+
+  take(client: string, spans: number, nowMs = Date.now()): RateDecision {
+    const { spansPerSecond, burstSpans } = this.options;
+    const bucket = this.buckets.get(client) ?? { tokens: burstSpans, updatedMs: nowMs };
+    this.buckets.delete(client);
+    bucket.tokens = Math.min(burstSpans, bucket.tokens + ((nowMs - bucket.updatedMs) / 1000) * spansPerSecond);
+    bucket.updatedMs = nowMs;
+    this.buckets.set(client, bucket);
+    this.evictOldest();
+    // A batch larger than the burst could never pass; it is let through once the bucket is full.
+    const cost = Math.min(spans, burstSpans);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { allowed: true };
+    }
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / spansPerSecond)) };
+  }
+
+  private evictOldest(): void {
+    const max = this.options.maxClients ?? DEFAULT_MAX_CLIENTS;
+    while (this.buckets.size > max) this.buckets.delete(this.buckets.keys().next().value!);
+  }
+}
