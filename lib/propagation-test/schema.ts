@@ -9,6 +9,11 @@ export type PropagationTestItem = z.infer<typeof PropagationTestItem>;
 
 const PropagationTestItems = z.array(PropagationTestItem);
 
+/** The body as the API description shows it; `parsePropagationTestBody` checks these shapes one by one. */
+export const PropagationTestBody = z
+  .union([PropagationTestItems, PropagationTestItem, z.null()])
+  .meta({ description: "An array of callbacks, a single callback, or null / [] / an empty body for none" });
+
 /**
  * The body: an array of items, a single item, or null / [] for nothing to do. Each
  * shape is checked on its own, so an error names the index and field (`1.url`) or,
