@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** One callback the W3C Trace Context test harness asks for. */
 export const PropagationTestItem = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/ }).meta({ description: "An http or https URL to POST `arguments` to" }),
   arguments: z.unknown().optional(),
 });
 export type PropagationTestItem = z.infer<typeof PropagationTestItem>;

@@ -5,11 +5,13 @@ export const CleanupQuery = z.object({
   max_age_seconds: z
     .string()
     .regex(/^\d+$/, "expected a whole number of seconds")
+    // The limit as the API description can show it (a pattern cannot say "at most"); the pipe checks the rest.
+    .max(16, "expected at most 9007199254740991 seconds")
     .meta({ examples: ["86400"] })
     .transform(Number)
     .pipe(z.number().max(Number.MAX_SAFE_INTEGER))
     .optional()
-    .meta({ description: "Delete spans that started more than this many seconds ago; default the retention setting (TRACEBOARD_RETENTION_HOURS)" }),
+    .meta({ description: "Delete spans that started more than this many seconds ago; at most 9007199254740991; default the retention setting (TRACEBOARD_RETENTION_HOURS)" }),
 });
 
 export const CleanupResponse = z.object({
