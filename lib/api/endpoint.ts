@@ -21,14 +21,22 @@ export interface Endpoint {
   params?: z.ZodType;
   /** JSON request body. */
   body?: z.ZodType;
-  /** The 2xx JSON answer. */
-  response: z.ZodType;
+  /** The 2xx JSON answer; null when the success answer has no body (Zipkin's 202). */
+  response: z.ZodType | null;
   /** Status of the success answer (default 200). */
   successStatus?: number;
-  /** Error statuses the route can answer with, all in the `{error}` envelope. */
+  /** Error statuses the route can answer with, in the `{error}` envelope unless `errorBody` says otherwise. */
   errors?: number[];
+  /** The body of the error answers when it is not the `{error}` envelope (OTLP's google.rpc.Status). */
+  errorBody?: z.ZodType;
+  /** Media types the body and the answer may also come in besides JSON (OTLP's protobuf). */
+  extraMediaTypes?: string[];
+  /** Where the wire format is specified. */
+  externalDocs?: { url: string; description?: string };
   /** Needs the admin bearer token when TRACEBOARD_ADMIN_TOKEN is set. */
   admin?: boolean;
+  /** Needs the ingest bearer token when TRACEBOARD_INGEST_TOKEN is set. */
+  ingestToken?: boolean;
 }
 
 export function defineEndpoint<E extends Endpoint>(endpoint: E): E {

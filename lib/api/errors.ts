@@ -13,6 +13,17 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string().meta({ description: "What went wrong, for a person to read" }),
+      details: z.unknown().optional().meta({ description: "For a 400: the list of `{path, message}` issues, one per bad field" }),
+    }),
+  })
+  .meta({ description: "The error envelope every API route answers with on failure" });
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
@@ -32,7 +43,8 @@ export function errorCodeForStatus(status: number): ErrorCode {
 }
 
 export function errorResponse(code: ErrorCode, message: string, details?: unknown, init?: ResponseInit): Response {
-  return Response.json({ error: { code, message, details } }, { ...init, status: STATUS[code] });
+  const envelope: ErrorEnvelope = { error: { code, message, details } };
+  return Response.json(envelope, { ...init, status: STATUS[code] });
 }
 
 /** A 400 listing every zod issue, with the path it concerns. */

@@ -2,12 +2,17 @@ import { z } from "zod";
 
 /** One callback the W3C Trace Context test harness asks for. */
 export const PropagationTestItem = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/ }).meta({ description: "An http or https URL to POST `arguments` to" }),
   arguments: z.unknown().optional(),
 });
 export type PropagationTestItem = z.infer<typeof PropagationTestItem>;
 
 const PropagationTestItems = z.array(PropagationTestItem);
+
+/** The body as the API description shows it; `parsePropagationTestBody` checks these shapes one by one. */
+export const PropagationTestBody = z
+  .union([PropagationTestItems, PropagationTestItem, z.null()])
+  .meta({ description: "An array of callbacks, a single callback, or null / [] / an empty body for none" });
 
 /**
  * The body: an array of items, a single item, or null / [] for nothing to do. Each

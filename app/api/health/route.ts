@@ -1,4 +1,5 @@
 // GET /api/health - liveness and database reachability
+import type { HealthResponse } from "@/lib/api/contracts/health";
 import { checkDatabase } from "@/lib/store";
 import { withTracing } from "@/lib/tracing/with-tracing";
 import { APP_VERSION } from "@/lib/version";
@@ -7,8 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = withTracing(async () => {
   const database = await checkDatabase();
-  return Response.json(
-    { status: database.ok ? "ok" : "unavailable", version: APP_VERSION, database },
-    { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const health: HealthResponse = { status: database.ok ? "ok" : "unavailable", version: APP_VERSION, database };
+  return Response.json(health, { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 });

@@ -33,26 +33,28 @@ function stringOrNumber<Output>(convert: (value: string | number) => Output | nu
 const NativeTime = stringOrNumber(
   nativeTimeToNanos,
   "expected an ISO 8601 time with an offset, a string of unix nanoseconds, or a number of unix milliseconds",
-);
+).meta({
+  description: "An ISO 8601 time with an offset (up to 9 fractional digits), a string of unix nanoseconds, or a number of unix milliseconds",
+});
 
 /** `server`, `client`, … (any case) or the OTLP number 0-5; absent means internal, as in the OpenTelemetry API. */
 const NativeKind = stringOrNumber(
   spanKindOf,
   "expected unspecified, internal, server, client, producer, consumer or 0-5",
-);
+).meta({ description: "unspecified, internal, server, client, producer or consumer (any case), or the OTLP number 0-5; absent means internal" });
 
 /** `"error"`, or `{ "code": "error", "message": "…" }`. */
 const NativeStatus = z.preprocess(
   (status) => (typeof status === "string" || typeof status === "number" ? { code: status } : status),
   z.object({ code: stringOrNumber(statusCodeOf, "expected unset, ok, error or 0-2"), message: z.string().nullish() }),
-);
+).meta({ description: 'unset, ok or error (or 0-2), as a string or as `{ "code": "error", "message": "…" }`' });
 
 /** An object of any JSON values, typed by `jsonAttributes`. */
 const JsonAttributes = converted(
   z.custom<Record<string, unknown>>(isObject, "expected an object of attributes"),
   jsonAttributes,
   `expected arrays and objects nested at most ${MAX_VALUE_NESTING} levels deep`,
-);
+).meta({ description: `An object of any JSON values (arrays and objects nested at most ${MAX_VALUE_NESTING} levels deep)` });
 
 export const NativeEvent = z.object({
   name: z.string(),
@@ -79,9 +81,17 @@ export const NativeSpan = z
   .refine((span) => span.end_time >= span.start_time, { path: ["end_time"], message: "is before start_time" });
 export type NativeSpan = z.infer<typeof NativeSpan>;
 
+/** The batch envelope around spans of schema `span`: a bare array, or an object with a default service name. */
+export function nativeSpanBatchOf<S extends z.ZodType>(span: S) {
+  return z.union([
+    z.array(span),
+    z.object({
+      service_name: z.string().min(1).nullish().meta({ description: "Service of every span that names none" }),
+      spans: z.array(span),
+    }),
+  ]);
+}
+
 /** Spans are checked one by one (`NativeSpan`) so a bad span rejects only itself. */
-export const NativeSpanBatch = z.union([
-  z.array(z.unknown()),
-  z.object({ service_name: z.string().min(1).nullish(), spans: z.array(z.unknown()) }),
-]);
+export const NativeSpanBatch = nativeSpanBatchOf(z.unknown());
 export type NativeSpanBatch = z.infer<typeof NativeSpanBatch>;

@@ -25,7 +25,7 @@ const UnixMicrosAsNanos = converted(
   z.number().int(),
   microsToUnixNanos,
   "expected epoch microseconds after 1970 and before 2262",
-);
+).meta({ description: "Epoch microseconds" });
 
 export const ZipkinEndpoint = z.object({
   serviceName: z.string().nullish(),
@@ -54,7 +54,10 @@ export const ZipkinSpan = z.object({
   remoteEndpoint: ZipkinEndpoint.nullish(),
   annotations: z.array(ZipkinAnnotation).nullish(),
   /** Zipkin tags are strings; numbers and booleans from lenient clients are kept as their text. */
-  tags: z.custom<ZipkinTags>(isZipkinTags, "expected an object of string, number or boolean values").nullish(),
+  tags: z
+    .custom<ZipkinTags>(isZipkinTags, "expected an object of string, number or boolean values")
+    .meta({ description: "An object of string values (numbers and booleans are kept as their text)" })
+    .nullish(),
   debug: z.boolean().nullish(),
   /** A server span that shares its id with the client span that called it (B3 single-span RPC). */
   shared: z.boolean().nullish(),

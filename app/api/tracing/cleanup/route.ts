@@ -1,6 +1,6 @@
 // POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting)
-import { z } from "zod";
-import { validationErrorResponse } from "@/lib/api/errors";
+import { CleanupEndpoint, type CleanupResponse } from "@/lib/api/contracts/cleanup";
+import { parseQuery } from "@/lib/api/endpoint";
 import { requireAdmin } from "@/lib/api/require-admin";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
@@ -8,22 +8,13 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-const CleanupQuery = z.object({
-  max_age_seconds: z
-    .string()
-    .regex(/^\d+$/, "expected a whole number of seconds")
-    .transform(Number)
-    .pipe(z.number().max(Number.MAX_SAFE_INTEGER))
-    .optional(),
-});
-
 export const POST = withTracing(
   async (request) => {
     const denied = requireAdmin(request);
     if (denied) return denied;
-    const query = CleanupQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-    if (!query.success) return validationErrorResponse(query.error);
-    const result = await runRetention(query.data.max_age_seconds ?? retentionSeconds());
+    const query = parseQuery(CleanupEndpoint.query, request);
+    if (!query.ok) return query.response;
+    const result: CleanupResponse = await runRetention(query.data.max_age_seconds ?? retentionSeconds());
     return Response.json(result);
   },
   { route: "/api/tracing/cleanup" },

@@ -1,4 +1,5 @@
 // GET /api/tracing/context - the trace context this server continued or started for the request
+import type { ContextResponse } from "@/lib/api/contracts/propagation";
 import { formatTraceparent, isSampled } from "@/lib/trace-context";
 import { currentTraceContext } from "@/lib/tracing/context";
 import { withTracing } from "@/lib/tracing/with-tracing";
@@ -7,7 +8,12 @@ export const dynamic = "force-dynamic";
 
 export const GET = withTracing((request) => {
   const ctx = currentTraceContext();
-  if (!ctx) return Response.json({ context: null });
+  const requestHeaders: ContextResponse["requestHeaders"] = {
+    traceparent: request.headers.get("traceparent"),
+    tracestate: request.headers.get("tracestate"),
+    xTraceId: request.headers.get("x-trace-id"),
+  };
+  if (!ctx) return Response.json({ context: null, requestHeaders } satisfies ContextResponse);
   return Response.json({
     context: {
       traceId: ctx.traceId,
@@ -17,11 +23,6 @@ export const GET = withTracing((request) => {
       traceparent: formatTraceparent(ctx),
       tracestate: ctx.traceState?.serialize() || null,
     },
-    // What the handler received, after propagation rewrote the request headers.
-    requestHeaders: {
-      traceparent: request.headers.get("traceparent"),
-      tracestate: request.headers.get("tracestate"),
-      xTraceId: request.headers.get("x-trace-id"),
-    },
-  });
+    requestHeaders,
+  } satisfies ContextResponse);
 });

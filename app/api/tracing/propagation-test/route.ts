@@ -1,4 +1,5 @@
 // POST /api/tracing/propagation-test - W3C Trace Context test-suite endpoint (off unless TRACEBOARD_PROPAGATION_TEST=1)
+import type { PropagationTestResponse } from "@/lib/api/contracts/propagation";
 import { errorResponse, validationErrorResponse } from "@/lib/api/errors";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { tracingConfig } from "@/lib/config/tracing-config";
@@ -15,5 +16,5 @@ export const POST = withTracing(async (request) => {
   const parsed = parsePropagationTestBody(body.value);
   if (!parsed.success) return validationErrorResponse(parsed.error);
   const results = await runCallbacks(parsed.data);
-  return Response.json({ results });
+  return Response.json({ results } satisfies PropagationTestResponse);
 });

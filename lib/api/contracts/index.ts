@@ -1,0 +1,21 @@
+import type { Endpoint } from "../endpoint";
+import { CleanupEndpoint } from "./cleanup";
+import { HealthEndpoint } from "./health";
+import { NativeSpansEndpoint, OtlpTracesEndpoint, ZipkinSpansEndpoint } from "./ingest";
+import { OpenApiEndpoint } from "./openapi";
+import { ContextEndpoint, PropagationTestEndpoint } from "./propagation";
+
+/**
+ * Every route's contract. The OpenAPI document is built from this list, and a test
+ * fails when a route under app/api or app/v1 has a method that is not in it.
+ */
+export const ALL_ENDPOINTS: readonly Endpoint[] = [
+  HealthEndpoint,
+  OtlpTracesEndpoint,
+  ZipkinSpansEndpoint,
+  NativeSpansEndpoint,
+  CleanupEndpoint,
+  ContextEndpoint,
+  PropagationTestEndpoint,
+  OpenApiEndpoint,
+];

@@ -1,0 +1,191 @@
+import type { Endpoint } from "@/lib/api/endpoint";
+import { ErrorEnvelope, errorCodeForStatus } from "@/lib/api/errors";
+import { COMPONENT_SCHEMAS, type ConvertedSchema, type JsonSchema, jsonSchemaOf } from "./json-schema";
+import { type ParameterObject, parametersOf } from "./parameters";
+
+const JSON_TYPE = "application/json";
+
+const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" };
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid input; the message and details name each bad field",
+  401: "Missing or wrong bearer token",
+  404: "Not found",
+  413: "Request body too large",
+  415: "Unsupported Content-Type or Content-Encoding",
+  429: "Too many requests",
+  500: "Internal error; the trace headers say where to look",
+  503: "Unavailable; retry after the Retry-After seconds",
+};
+
+const SECURITY_SCHEMES = {
+  adminToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "TRACEBOARD_ADMIN_TOKEN. Required only when the server sets it.",
+  },
+  ingestToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "TRACEBOARD_INGEST_TOKEN. Required only when the server sets it.",
+  },
+} as const;
+
+interface MediaType {
+  schema?: JsonSchema;
+}
+type Content = Record<string, MediaType>;
+interface ResponseObject {
+  description: string;
+  content?: Content;
+}
+type Reference = { $ref: string };
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  tags: Array<{ name: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, ResponseObject>;
+    securitySchemes: typeof SECURITY_SCHEMES;
+  };
+}
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  externalDocs?: { url: string; description?: string };
+  parameters?: ParameterObject[];
+  requestBody?: { required: boolean; content: Content };
+  responses: Record<string, ResponseObject | Reference>;
+  /** An empty requirement `{}` as the alternative: the token is needed only when configured. */
+  security?: Array<Record<string, string[]>>;
+}
+
+/** `/api/tracing/traces/{traceId}` -> the names in braces. */
+export function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+}
+
+/** `GET /api/tracing/traces/{traceId}` -> `getApiTracingTracesByTraceId`. */
+function operationIdOf(endpoint: Endpoint): string {
+  const words = endpoint.path.split("/").flatMap((segment) => {
+    const param = /^\{(.+)\}$/.exec(segment);
+    return (param ? ["by", param[1]] : segment.split(/[^A-Za-z0-9]+/)).filter(Boolean);
+  });
+  return endpoint.method.toLowerCase() + words.map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+}
+
+/** Every `{name}` of the template is a declared path parameter, and nothing else is. */
+function checkPathParameters(path: string, declared: ParameterObject[], where: string): void {
+  const inTemplate = pathParameterNames(path).sort().join(", ");
+  const inSchema = declared.map((parameter) => parameter.name).sort().join(", ");
+  if (inTemplate !== inSchema) throw new Error(`${where}: the path names {${inTemplate}} but the params schema declares [${inSchema}]`);
+}
+
+/** Builds one document, gathering the named schemas every conversion refers to as components. */
+class DocumentBuilder {
+  readonly schemas: Record<string, JsonSchema> = {};
+  readonly responses: Record<string, ResponseObject> = {};
+
+  schemaOf(schema: Parameters<typeof jsonSchemaOf>[0], io: "input" | "output", where: string): JsonSchema {
+    const converted: ConvertedSchema = jsonSchemaOf(schema, io, where);
+    for (const [name, def] of Object.entries(converted.defs)) this.addSchema(name, def, where);
+    return converted.schema;
+  }
+
+  addSchema(name: string, schema: JsonSchema, where: string): void {
+    const known = this.schemas[name];
+    if (known && JSON.stringify(known) !== JSON.stringify(schema)) {
+      throw new Error(`${where}: two different schemas are named "${name}" (.meta({ id })); ids must be unique`);
+    }
+    this.schemas[name] = schema;
+  }
+
+  content(schema: JsonSchema | undefined, extraMediaTypes: string[] = []): Content {
+    return Object.fromEntries([[JSON_TYPE, schema ? { schema } : {}], ...extraMediaTypes.map((type) => [type, {}])]);
+  }
+
+  /** Envelope errors share one response component per status. */
+  envelopeError(status: number): Reference {
+    const name = `Error${status}`;
+    this.responses[name] ??= {
+      description: `${ERROR_DESCRIPTIONS[status] ?? "Error"} (code \`${errorCodeForStatus(status)}\`)`,
+      content: this.content({ $ref: `${COMPONENT_SCHEMAS}ErrorEnvelope` }),
+    };
+    return { $ref: `#/components/responses/${name}` };
+  }
+
+  operation(endpoint: Endpoint): Operation {
+    const where = `${endpoint.method} ${endpoint.path}`;
+    const pathParameters = endpoint.params ? parametersOf(this.schemaOf(endpoint.params, "input", `${where} params`), "path", where) : [];
+    checkPathParameters(endpoint.path, pathParameters, where);
+    const parameters = [
+      ...(endpoint.query ? parametersOf(this.schemaOf(endpoint.query, "input", `${where} query`), "query", where) : []),
+      ...pathParameters,
+    ];
+    const successStatus = endpoint.successStatus ?? 200;
+    const responses: Operation["responses"] = {
+      [successStatus]: {
+        description: SUCCESS_DESCRIPTIONS[successStatus] ?? "Success",
+        ...(endpoint.response ? { content: this.content(this.schemaOf(endpoint.response, "output", `${where} response`), endpoint.extraMediaTypes) } : {}),
+      },
+    };
+    const errorBody = endpoint.errorBody && this.schemaOf(endpoint.errorBody, "output", `${where} error body`);
+    for (const status of endpoint.errors ?? []) {
+      responses[status] = errorBody
+        ? { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: this.content(errorBody, endpoint.extraMediaTypes) }
+        : this.envelopeError(status);
+    }
+    const security = [...(endpoint.admin ? ["adminToken"] : []), ...(endpoint.ingestToken ? ["ingestToken"] : [])];
+    return {
+      operationId: operationIdOf(endpoint),
+      summary: endpoint.summary,
+      ...(endpoint.description ? { description: endpoint.description } : {}),
+      tags: endpoint.tags,
+      ...(endpoint.externalDocs ? { externalDocs: endpoint.externalDocs } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(endpoint.body
+        ? {
+            requestBody: {
+              // Routes read an empty body as null (readJsonBody), so a body that may be null may be left out.
+              required: !endpoint.body.safeParse(null).success,
+              content: this.content(this.schemaOf(endpoint.body, "input", `${where} body`), endpoint.extraMediaTypes),
+            },
+          }
+        : {}),
+      responses,
+      ...(security.length ? { security: [...security.map((scheme) => ({ [scheme]: [] })), {}] } : {}),
+    };
+  }
+}
+
+/** The OpenAPI 3.1 document of `endpoints`, one operation per endpoint, paths in order. */
+export function buildOpenApiDocument(endpoints: readonly Endpoint[], version: string): OpenApiDocument {
+  const builder = new DocumentBuilder();
+  builder.addSchema("ErrorEnvelope", builder.schemaOf(ErrorEnvelope, "output", "ErrorEnvelope"), "ErrorEnvelope");
+  const paths: OpenApiDocument["paths"] = {};
+  for (const endpoint of [...endpoints].sort((a, b) => a.path.localeCompare(b.path))) {
+    const operations = (paths[endpoint.path] ??= {});
+    const method = endpoint.method.toLowerCase();
+    if (operations[method]) throw new Error(`${endpoint.method} ${endpoint.path}: two contracts for one route`);
+    operations[method] = builder.operation(endpoint);
+  }
+  const tags = [...new Set(endpoints.flatMap((endpoint) => endpoint.tags))].sort();
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Traceboard API",
+      version,
+      description:
+        "Self-hosted distributed tracing: OTLP, Zipkin and native span ingest, trace search and detail, service metrics and the audit trail. Generated from the zod schemas the routes parse with.",
+    },
+    tags: tags.map((name) => ({ name })),
+    paths,
+    components: { schemas: builder.schemas, responses: builder.responses, securitySchemes: SECURITY_SCHEMES },
+  };
+}
