@@ -1,12 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { tracingConfig } from "@/lib/config/tracing-config";
+import { contentSecurityPolicy, CSP_HEADER, newNonce, NONCE_HEADER } from "@/lib/security/content-security-policy";
 import { injectResponseHeaders } from "@/lib/trace-context";
 import { preflightResponse } from "@/lib/tracing/cors";
 import { contextForRequest, forwardedRequestHeaders } from "@/lib/tracing/request-propagation";
 
 /**
  * Pages: continue or start the trace, hand it to the page as request headers and
- * return it on the response. API routes propagate in their route-handler wrapper
+ * return it on the response; every page also gets a Content-Security-Policy with a
+ * fresh script nonce (passed to the page in the request headers, where Next.js and
+ * the layout pick it up). API routes propagate in their route-handler wrapper
  * instead (cheaper than a middleware hop); here they only get CORS preflights.
  */
 export function middleware(request: NextRequest) {
@@ -14,10 +17,15 @@ export function middleware(request: NextRequest) {
   if (request.method === "OPTIONS") {
     return preflightResponse(request.headers, config) ?? new NextResponse(null, { status: 204 });
   }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce);
   const ctx = contextForRequest(request.headers, request.nextUrl.pathname, config);
-  if (!ctx) return NextResponse.next();
-  const response = NextResponse.next({ request: { headers: forwardedRequestHeaders(request.headers, ctx) } });
-  injectResponseHeaders(ctx, response.headers);
+  const headers = ctx ? forwardedRequestHeaders(request.headers, ctx) : new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set(CSP_HEADER, policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(CSP_HEADER, policy);
+  if (ctx) injectResponseHeaders(ctx, response.headers);
   return response;
 }
 
