@@ -61,7 +61,8 @@ function runAsServerUser(command, args) {
 /**
  * Starts a server with one empty database and resolves to its URL and a synchronous,
  * idempotent stop() (also run when this process exits) that stops the server and
- * deletes its directory.
+ * deletes its directory. pause() and resume() stop and restart the same server with
+ * its data (the fault drills use them to simulate an outage).
  */
 export async function startTestPostgres() {
   const bin = ensureServerBin();
@@ -79,11 +80,18 @@ export async function startTestPostgres() {
     runAsServerUser(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
     const port = await freePort();
     const settings = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dataDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    runAsServerUser(pgCtl, ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-w", "-t", String(START_TIMEOUT_SECONDS), "-o", settings, "start"]);
-    running = true;
+    const start = () => {
+      runAsServerUser(pgCtl, ["-D", dataDir, "-l", path.join(dataDir, "server.log"), "-w", "-t", String(START_TIMEOUT_SECONDS), "-o", settings, "start"]);
+      running = true;
+    };
+    start();
     runAsServerUser(path.join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", DATABASE]);
     log(`throwaway PostgreSQL on 127.0.0.1:${port}`);
-    return { url: `postgresql://postgres@127.0.0.1:${port}/${DATABASE}`, stop };
+    const pause = () => {
+      runAsServerUser(pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      running = false;
+    };
+    return { url: `postgresql://postgres@127.0.0.1:${port}/${DATABASE}`, stop, pause, resume: start };
   } catch (error) {
     stop();
     throw error;
