@@ -26,6 +26,7 @@ import {
   stopServersOnExit,
   type ServerHandle,
 } from "../lib/servers.mjs";
+import { storedSpansInSqlite, traceIdsOf } from "./lib/acknowledged";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DATABASE_URL = "file:./data/fault-crash.db";
@@ -53,11 +54,6 @@ interface CycleReport {
   storedOfAcknowledged: number;
 }
 
-function traceIdsOf(recipe: BodyRecipe): string[] {
-  const hex = recipe.traceIds.toString("hex");
-  return Array.from({ length: hex.length / 32 }, (_, i) => hex.slice(i * 32, i * 32 + 32));
-}
-
 function stopBy(server: ServerHandle, signal: StopSignal): Promise<unknown> {
   process.kill(-server.child.pid!, signal);
   return server.exited;
@@ -68,21 +64,6 @@ function integrityCheck(filename: string): string {
   const db = new Database(filename);
   try {
     return (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join("; ");
-  } finally {
-    db.close();
-  }
-}
-
-/** How many stored spans belong to the acknowledged traces. */
-function storedSpansOf(filename: string, traceIds: Iterable<string>): number {
-  const db = new Database(filename);
-  try {
-    db.exec("CREATE TEMP TABLE acknowledged (trace_id TEXT PRIMARY KEY)");
-    const insert = db.prepare("INSERT OR IGNORE INTO acknowledged VALUES (?)");
-    db.transaction(() => {
-      for (const traceId of traceIds) insert.run(traceId);
-    })();
-    return (db.prepare("SELECT count(*) AS n FROM spans JOIN acknowledged USING (trace_id)").get() as { n: number }).n;
   } finally {
     db.close();
   }
@@ -126,7 +107,7 @@ async function main() {
     const totals = await load;
     agent.destroy();
     const integrity = integrityCheck(filename);
-    const stored = storedSpansOf(filename, acknowledgedTraceIds);
+    const stored = storedSpansInSqlite(filename, acknowledgedTraceIds);
     reports.push({ signal, acknowledgedSpans: cycleSpans, failedRequests: totals.failedRequests, integrity, storedOfAcknowledged: stored });
     console.log(
       `  acknowledged this cycle ${cycleSpans} spans, ${totals.failedRequests} requests failed (cut off, or refused while down); integrity ${integrity}; ` +
@@ -139,7 +120,7 @@ async function main() {
   const health = await fetch(serverUrl(PORT, "/api/health"));
   await stopServer(server);
 
-  const lost = acknowledgedSpans - storedSpansOf(filename, acknowledgedTraceIds);
+  const lost = acknowledgedSpans - storedSpansInSqlite(filename, acknowledgedTraceIds);
   const corrupt = reports.filter((report) => report.integrity !== "ok").length;
   console.log("");
   console.log(`Stops: ${reports.filter((r) => r.signal === "SIGKILL").length} SIGKILL, ${reports.filter((r) => r.signal === "SIGTERM").length} SIGTERM, ${CLIENTS} clients, ${SPANS_PER_BODY} spans per request.`);

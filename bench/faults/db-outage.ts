@@ -10,15 +10,15 @@
 // Environment: FAULT_CYCLES (2), FAULT_UP_SECONDS (6), FAULT_DOWN_SECONDS (8),
 // FAULT_CLIENTS (8), FAULT_PORT (3205).
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startTestPostgres } from "../../scripts/lib/postgres.mjs";
 import { post } from "../lib/ingest-load";
-import { OtlpBodySource, type BodyRecipe } from "../lib/otlp-bodies";
+import { OtlpBodySource } from "../lib/otlp-bodies";
 import { machineDescription } from "../lib/report.mjs";
+import { rssMiB, traceIdsOf } from "./lib/acknowledged";
 import { ensureProductionBuild, serverUrl, startServer, stopServer, stopServersOnExit } from "../lib/servers.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,17 +35,6 @@ const UP_SECONDS = intFromEnv("FAULT_UP_SECONDS", 6);
 const DOWN_SECONDS = intFromEnv("FAULT_DOWN_SECONDS", 8);
 const CLIENTS = intFromEnv("FAULT_CLIENTS", 8);
 const PORT = intFromEnv("FAULT_PORT", 3205);
-
-function traceIdsOf(recipe: BodyRecipe): string[] {
-  const hex = recipe.traceIds.toString("hex");
-  return Array.from({ length: hex.length / 32 }, (_, i) => hex.slice(i * 32, i * 32 + 32));
-}
-
-/** Resident memory of a process and its threads, MiB. */
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-  return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
-}
 
 /** /api/health's status, 0 when it does not answer. */
 async function healthStatus(): Promise<number> {
@@ -117,9 +106,7 @@ async function main() {
     await sleep(1_000);
     const refused = await post(agent, url, source.body(source.recipe()));
     if (refused.status !== 503) failures.push(`outage ${cycle}: ingest answered ${refused.status}, expected 503`);
-    // Retry-After is asserted on a raw request: post() does not return headers.
-    const probe = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array(source.body(source.recipe())) });
-    if (!probe.headers.get("retry-after")) missingRetryAfter += 1;
+    if (!refused.retryAfter) missingRetryAfter += 1;
     const health = await healthStatus();
     if (health !== 503) failures.push(`outage ${cycle}: /api/health answered ${health}, expected 503`);
     while (Date.now() - downSince < DOWN_SECONDS * 1000) {

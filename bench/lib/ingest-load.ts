@@ -12,6 +12,7 @@ const FAILURE_SAMPLES = 5;
 export interface PostResult {
   status: number;
   body: string;
+  retryAfter: string | null;
 }
 
 /** One request, on `agent`'s keep-alive sockets. */
@@ -28,7 +29,13 @@ export function post(agent: http.Agent, url: URL, body: Buffer, headers: Record<
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            retryAfter: (response.headers["retry-after"] as string | undefined) ?? null,
+          }),
+        );
         response.on("error", reject);
       },
     );
