@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { runIngestLoad } from "../lib/ingest-load";
+import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource, type BodyRecipe } from "../lib/otlp-bodies";
 import { machineDescription } from "../lib/report.mjs";
 import {
@@ -33,16 +34,10 @@ const DATABASE_URL = "file:./data/fault-crash.db";
 const SPANS_PER_BODY = 500;
 const TEMPLATES = 16;
 
-function intFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const CYCLES = intFromEnv("FAULT_CYCLES", 4);
-const LOAD_SECONDS = intFromEnv("FAULT_LOAD_SECONDS", 6);
-const CLIENTS = intFromEnv("FAULT_CLIENTS", 8);
-const PORT = intFromEnv("FAULT_PORT", 3204);
+const CYCLES = positiveIntFromEnv("FAULT_CYCLES", 4);
+const LOAD_SECONDS = positiveIntFromEnv("FAULT_LOAD_SECONDS", 6);
+const CLIENTS = positiveIntFromEnv("FAULT_CLIENTS", 8);
+const PORT = positiveIntFromEnv("FAULT_PORT", 3204);
 
 type StopSignal = "SIGKILL" | "SIGTERM";
 

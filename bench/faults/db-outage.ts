@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startTestPostgres } from "../../scripts/lib/postgres.mjs";
 import { post } from "../lib/ingest-load";
+import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource } from "../lib/otlp-bodies";
 import { machineDescription } from "../lib/report.mjs";
 import { rssMiB, traceIdsOf } from "./lib/acknowledged";
@@ -24,17 +25,11 @@ import { ensureProductionBuild, serverUrl, startServer, stopServer, stopServersO
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SPANS_PER_BODY = 200;
 
-function intFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const CYCLES = intFromEnv("FAULT_CYCLES", 2);
-const UP_SECONDS = intFromEnv("FAULT_UP_SECONDS", 6);
-const DOWN_SECONDS = intFromEnv("FAULT_DOWN_SECONDS", 8);
-const CLIENTS = intFromEnv("FAULT_CLIENTS", 8);
-const PORT = intFromEnv("FAULT_PORT", 3205);
+const CYCLES = positiveIntFromEnv("FAULT_CYCLES", 2);
+const UP_SECONDS = positiveIntFromEnv("FAULT_UP_SECONDS", 6);
+const DOWN_SECONDS = positiveIntFromEnv("FAULT_DOWN_SECONDS", 8);
+const CLIENTS = positiveIntFromEnv("FAULT_CLIENTS", 8);
+const PORT = positiveIntFromEnv("FAULT_PORT", 3205);
 
 /** /api/health's status, 0 when it does not answer. */
 async function healthStatus(): Promise<number> {

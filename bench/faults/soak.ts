@@ -14,6 +14,7 @@ import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { post } from "../lib/ingest-load";
+import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource } from "../lib/otlp-bodies";
 import { machineDescription } from "../lib/report.mjs";
 import { databaseFilename, ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "../lib/servers.mjs";
@@ -24,17 +25,11 @@ const DATABASE_URL = "file:./data/soak.db";
 const SPANS_PER_BODY = 500;
 const SAMPLE_EVERY_MS = 10_000;
 
-function intFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const SECONDS = intFromEnv("SOAK_SECONDS", 600);
-const CLIENTS = intFromEnv("SOAK_CLIENTS", 32);
-const QUEUE_MAX_SPANS = intFromEnv("SOAK_QUEUE_MAX_SPANS", 8000);
-const RSS_CEILING_MIB = intFromEnv("SOAK_RSS_CEILING_MIB", 1536);
-const PORT = intFromEnv("SOAK_PORT", 3206);
+const SECONDS = positiveIntFromEnv("SOAK_SECONDS", 600);
+const CLIENTS = positiveIntFromEnv("SOAK_CLIENTS", 32);
+const QUEUE_MAX_SPANS = positiveIntFromEnv("SOAK_QUEUE_MAX_SPANS", 8000);
+const RSS_CEILING_MIB = positiveIntFromEnv("SOAK_RSS_CEILING_MIB", 1536);
+const PORT = positiveIntFromEnv("SOAK_PORT", 3206);
 
 async function main() {
   stopServersOnExit();
