@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { tracingConfig } from "@/lib/config/tracing-config";
 import { contentSecurityPolicy, CSP_HEADER, newNonce, NONCE_HEADER } from "@/lib/security/content-security-policy";
+import { hasReadAccess, pageReadChallenge } from "@/lib/security/read-access";
 import { injectResponseHeaders } from "@/lib/trace-context";
 import { preflightResponse } from "@/lib/tracing/cors";
 import { contextForRequest, forwardedRequestHeaders } from "@/lib/tracing/request-propagation";
@@ -17,6 +18,7 @@ export function middleware(request: NextRequest) {
   if (request.method === "OPTIONS") {
     return preflightResponse(request.headers, config) ?? new NextResponse(null, { status: 204 });
   }
+  if (!hasReadAccess(request.headers)) return pageReadChallenge();
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
   const ctx = contextForRequest(request.headers, request.nextUrl.pathname, config);

@@ -24,6 +24,7 @@ const APP_ENV = [
   "TRACEBOARD_RETENTION_HOURS",
   "TRACEBOARD_INGEST_RATE_LIMIT",
   "TRACEBOARD_INGEST_RATE_BURST",
+  "TRACEBOARD_READ_TOKEN",
 ] as const;
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 

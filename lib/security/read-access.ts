@@ -1,0 +1,46 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { hasBearerToken } from "@/lib/api/bearer-token";
+import { errorResponse } from "@/lib/api/errors";
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+const CHALLENGE = 'Basic realm="Traceboard", charset="UTF-8"';
+
+/** True when `authorization` is HTTP Basic with `expected` as the password (any user name); constant time. */
+export function hasBasicPassword(authorization: string | null, expected: string): boolean {
+  const match = /^Basic[ \t]+([A-Za-z0-9+/=]+)[ \t]*$/i.exec(authorization ?? "");
+  if (!match) return false;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon >= 0 && timingSafeEqual(digest(decoded.slice(colon + 1)), digest(expected));
+}
+
+/**
+ * With TRACEBOARD_READ_TOKEN set, reading (dashboard pages, GET /api/tracing/*) needs
+ * `Authorization: Bearer <token>`, or HTTP Basic with the token as password: a browser
+ * asks for it once and sends it with the dashboard's own API calls. Unset: open.
+ */
+export function hasReadAccess(headers: Headers, token = process.env.TRACEBOARD_READ_TOKEN): boolean {
+  if (!token) return true;
+  const authorization = headers.get("authorization");
+  return hasBearerToken(authorization, token) || hasBasicPassword(authorization, token);
+}
+
+/** The 401 a page answers without read access; the challenge makes browsers ask for the password. */
+export function pageReadChallenge(): Response {
+  return new Response("Authentication required (TRACEBOARD_READ_TOKEN is set)", {
+    status: 401,
+    headers: { "WWW-Authenticate": CHALLENGE, "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** Query routes are GETs under /api/tracing; ingest and admin routes have tokens of their own. */
+export function isReadRoute(method: string, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && pathname.startsWith("/api/tracing/");
+}
+
+/** The 401 of an API read without access, in the error envelope. */
+export function apiReadChallenge(): Response {
+  return errorResponse("unauthorized", "Missing or wrong credentials (TRACEBOARD_READ_TOKEN is set)", undefined, {
+    headers: { "WWW-Authenticate": CHALLENGE },
+  });
+}

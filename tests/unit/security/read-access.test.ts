@@ -1,0 +1,64 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { hasBasicPassword, hasReadAccess, isReadRoute } from "@/lib/security/read-access";
+
+const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
+
+describe("read access", () => {
+  it.each([
+    ["basic_any_user_right_password", basic("alice:s3cret"), true],
+    ["basic_empty_user", basic(":s3cret"), true],
+    ["basic_password_with_colons", basic("bob:s3cret"), true],
+    ["basic_wrong_password", basic("alice:nope"), false],
+    ["basic_no_colon", basic("s3cret"), false],
+    ["basic_not_base64", "Basic !!!", false],
+    ["bearer_is_not_basic", "Bearer s3cret", false],
+  ])("hasBasicPassword_%s", (_name, header, expected) => {
+    expect(hasBasicPassword(header, "s3cret")).toBe(expected);
+  });
+
+  it.each([
+    ["no_token_configured_is_open", undefined, null, true],
+    ["bearer", "s3cret", "Bearer s3cret", true],
+    ["basic", "s3cret", basic("u:s3cret"), true],
+    ["missing", "s3cret", null, false],
+    ["wrong_bearer", "s3cret", "Bearer s3cre", false],
+  ])("hasReadAccess_%s", (_name, token, authorization, expected) => {
+    const headers = new Headers(authorization ? { authorization } : {});
+    expect(hasReadAccess(headers, token)).toBe(expected);
+  });
+
+  it.each([
+    ["GET", "/api/tracing/traces", true],
+    ["HEAD", "/api/tracing/statistics", true],
+    ["POST", "/api/tracing/spans", false],
+    ["POST", "/api/tracing/cleanup", false],
+    ["GET", "/api/health", false],
+    ["POST", "/v1/traces", false],
+  ])("isReadRoute_%s_%s", (method, path, expected) => {
+    expect(isReadRoute(method, path)).toBe(expected);
+  });
+});
+
+describe("middleware with TRACEBOARD_READ_TOKEN", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  async function page(authorization?: string) {
+    vi.stubEnv("TRACEBOARD_READ_TOKEN", "s3cret");
+    vi.resetModules();
+    const { middleware } = await import("@/middleware");
+    return middleware(new NextRequest("http://localhost/traces", { headers: authorization ? { authorization } : {} }));
+  }
+
+  it("asks_for_basic_credentials_without_them", async () => {
+    const response = await page();
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toMatch(/^Basic realm="Traceboard"/);
+  });
+
+  it("serves_the_page_with_them", async () => {
+    const response = await page(basic("me:s3cret"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("script-src");
+  });
+});
