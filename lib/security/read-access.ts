@@ -1,8 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import { hasBearerToken } from "@/lib/api/bearer-token";
+import { hasBearerToken, sameSecret } from "@/lib/api/bearer-token";
 import { errorResponse } from "@/lib/api/errors";
 
-const digest = (value: string) => createHash("sha256").update(value).digest();
 const CHALLENGE = 'Basic realm="Traceboard", charset="UTF-8"';
 
 /** True when `authorization` is HTTP Basic with `expected` as the password (any user name); constant time. */
@@ -11,7 +9,7 @@ export function hasBasicPassword(authorization: string | null, expected: string)
   if (!match) return false;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  return colon >= 0 && timingSafeEqual(digest(decoded.slice(colon + 1)), digest(expected));
+  return colon >= 0 && sameSecret(decoded.slice(colon + 1), expected);
 }
 
 /**
