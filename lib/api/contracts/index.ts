@@ -4,6 +4,8 @@ import { HealthEndpoint } from "./health";
 import { NativeSpansEndpoint, OtlpTracesEndpoint, ZipkinSpansEndpoint } from "./ingest";
 import { OpenApiEndpoint } from "./openapi";
 import { ContextEndpoint, PropagationTestEndpoint } from "./propagation";
+import { ListOperations, ListServices } from "./services";
+import { GetTrace, SearchTraces } from "./traces";
 
 /**
  * Every route's contract. The OpenAPI document is built from this list, and a test
@@ -18,4 +20,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   ContextEndpoint,
   PropagationTestEndpoint,
   OpenApiEndpoint,
+  SearchTraces,
+  GetTrace,
+  ListServices,
+  ListOperations,
 ];
