@@ -1,7 +1,10 @@
-// POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting)
+// POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting);
+// the run is recorded in the audit trail as a `cleanup` event (actor from X-User-Id)
 import { CleanupEndpoint, type CleanupResponse } from "@/lib/api/contracts/cleanup";
 import { parseQuery } from "@/lib/api/endpoint";
 import { requireAdmin } from "@/lib/api/require-admin";
+import { recordCleanup } from "@/lib/audit/cleanup-event";
+import { requestIdentity } from "@/lib/audit/request-identity";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { withTracing } from "@/lib/tracing/with-tracing";
@@ -15,6 +18,7 @@ export const POST = withTracing(
     const query = parseQuery(CleanupEndpoint.query, request);
     if (!query.ok) return query.response;
     const result: CleanupResponse = await runRetention(query.data.max_age_seconds ?? retentionSeconds());
+    await recordCleanup(result, "api", requestIdentity(request));
     return Response.json(result);
   },
   { route: "/api/tracing/cleanup" },
