@@ -6,7 +6,7 @@ import { SQLITE_TARGET, type OpenStore } from "./support/store-targets";
 import { newTraceId, spanId, testSpan } from "./support/test-spans";
 
 /** The SQLite store's writer thread and its WAL checkpointer thread. */
-describe("sqlite writer thread", () => {
+describe("sqlite writer thread", { timeout: 60_000 }, () => {
   let opened: OpenStore;
   const filename = () => opened.url.slice("file:".length);
 

@@ -1,5 +1,17 @@
 import type { Endpoint } from "../endpoint";
+import {
+  AuditEventsOfResourceEndpoint,
+  AuditEventsOfSessionEndpoint,
+  AuditEventsOfTraceEndpoint,
+  AuditEventsOfUserEndpoint,
+  AuditStatisticsEndpoint,
+  EngagementReportEndpoint,
+  ListAuditEventsEndpoint,
+  RecordAuditEventEndpoint,
+  VerifyAuditChainEndpoint,
+} from "./audit";
 import { CleanupEndpoint } from "./cleanup";
+import { CorrelateTraceEndpoint } from "./correlate";
 import { HealthEndpoint } from "./health";
 import { NativeSpansEndpoint, OtlpTracesEndpoint, ZipkinSpansEndpoint } from "./ingest";
 import { OpenApiEndpoint } from "./openapi";
@@ -24,4 +36,14 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetTrace,
   ListServices,
   ListOperations,
+  RecordAuditEventEndpoint,
+  ListAuditEventsEndpoint,
+  AuditEventsOfTraceEndpoint,
+  AuditEventsOfUserEndpoint,
+  AuditEventsOfSessionEndpoint,
+  AuditEventsOfResourceEndpoint,
+  VerifyAuditChainEndpoint,
+  AuditStatisticsEndpoint,
+  EngagementReportEndpoint,
+  CorrelateTraceEndpoint,
 ];
