@@ -21,7 +21,7 @@ describeOnEachDatabase("roll-ups", ({ app }) => {
     const { readDependencyRows } = await import("@/lib/store/rollups/read-dependency-rows");
     const metricRows = async (useRollups: boolean) =>
       (await readMetricRows(RANGE, FIVE_MINUTES, {}, useRollups))
-        .map((row) => ({ ...row, histogram: JSON.parse(row.histogram) as unknown }))
+        .map((row) => ({ ...row, histogram: [...row.histogram].sort(([a], [b]) => a - b) }))
         .sort((a, b) => (a.bucketStartNs < b.bucketStartNs ? -1 : a.bucketStartNs > b.bucketStartNs ? 1 : 0) || JSON.stringify([a.serviceName, a.spanName, a.kind]).localeCompare(JSON.stringify([b.serviceName, b.spanName, b.kind])));
     const dependencyRows = async (useRollups: boolean) => {
       const { edges, services } = await readDependencyRows(RANGE, useRollups);

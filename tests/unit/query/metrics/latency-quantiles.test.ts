@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addHistogram, quantiles, type LatencyHistogram } from "@/lib/query/metrics/latency-quantiles";
-import { histogramIndex, histogramValueNs, QUANTILE_RELATIVE_ERROR, ZERO_DURATION_INDEX } from "@/lib/store/rollups/latency-histogram";
+import { addHistogram, emptyHistogram, quantiles, type LatencyHistogram } from "@/lib/query/metrics/latency-quantiles";
+import { histogramIndex, histogramValueNs, parseHistogram, QUANTILE_RELATIVE_ERROR, ZERO_DURATION_INDEX } from "@/lib/store/rollups/latency-histogram";
 
 function histogramOf(durationsMs: number[]): LatencyHistogram {
   const counts: Record<number, number> = {};
@@ -8,8 +8,8 @@ function histogramOf(durationsMs: number[]): LatencyHistogram {
     const index = histogramIndex(Math.round(ms * 1e6));
     counts[index] = (counts[index] ?? 0) + 1;
   }
-  const histogram: LatencyHistogram = new Map();
-  addHistogram(histogram, JSON.stringify(counts));
+  const histogram = emptyHistogram();
+  addHistogram(histogram, parseHistogram(JSON.stringify(counts)));
   return histogram;
 }
 
@@ -41,21 +41,28 @@ describe("quantiles", () => {
     { name: "skewed_with_a_long_tail", durations: [...Array.from({ length: 98 }, () => 3), 250, 9000] },
     { name: "with_zero_durations", durations: [0, 0, 0, 5] },
   ])("$name_within_1%_of_nearest_rank", ({ durations }) => {
-    const result = quantiles(histogramOf(durations));
+    const result = quantiles(histogramOf(durations), durations.length);
     for (const [field, percent] of [["p50Ms", 50], ["p95Ms", 95], ["p99Ms", 99]] as const) {
       const exact = nearestRank(durations, percent);
       expect(Math.abs(result[field]! - exact), `${field}: ${result[field]} vs ${exact}`).toBeLessThanOrEqual(exact * QUANTILE_RELATIVE_ERROR + 1e-9);
     }
   });
 
+  it("the_largest_int64_duration_fits_the_dense_histogram", () => {
+    const histogram = emptyHistogram();
+    addHistogram(histogram, parseHistogram(JSON.stringify({ [histogramIndex(2 ** 63)]: 1 })));
+    expect(quantiles(histogram, 1).p99Ms).toBeGreaterThan(9e12);
+  });
+
   it("empty_histogram_has_null_quantiles", () => {
-    expect(quantiles(new Map())).toEqual({ p50Ms: null, p95Ms: null, p99Ms: null });
+    expect(quantiles(emptyHistogram(), 0)).toEqual({ p50Ms: null, p95Ms: null, p99Ms: null });
   });
 
   it("merging_stored_histograms_adds_counts", () => {
-    const histogram: LatencyHistogram = new Map();
-    addHistogram(histogram, '{"5":2,"-1":1}');
-    addHistogram(histogram, '{ "5" : 3, "9" : 1 }');
-    expect([...histogram].sort(([a], [b]) => a - b)).toEqual([[-1, 1], [5, 5], [9, 1]]);
+    const histogram: LatencyHistogram = emptyHistogram();
+    addHistogram(histogram, parseHistogram('{"5":2,"-1":1}'));
+    addHistogram(histogram, parseHistogram('{ "5" : 3, "9" : 1 }'));
+    const slots = [...histogram.entries()].filter(([, count]) => count > 0);
+    expect(slots).toEqual([[0, 1], [6, 5], [10, 1]]);
   });
 });
