@@ -12,11 +12,14 @@ import {
 } from "./audit";
 import { CleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
+import { dependenciesEndpoint } from "./dependencies";
 import { HealthEndpoint } from "./health";
 import { NativeSpansEndpoint, OtlpTracesEndpoint, ZipkinSpansEndpoint } from "./ingest";
 import { OpenApiEndpoint } from "./openapi";
 import { ContextEndpoint, PropagationTestEndpoint } from "./propagation";
+import { metricsEndpoint } from "./metrics";
 import { ListOperations, ListServices } from "./services";
+import { statisticsEndpoint } from "./statistics";
 import { GetTrace, SearchTraces } from "./traces";
 
 /**
@@ -46,4 +49,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   AuditStatisticsEndpoint,
   EngagementReportEndpoint,
   CorrelateTraceEndpoint,
+  metricsEndpoint,
+  dependenciesEndpoint,
+  statisticsEndpoint,
 ];

@@ -13,7 +13,7 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
  * Routes whose contracts are being written on other branches; the lead empties this
  * list when merging them (the last test fails while an entry here has a contract).
  */
-const CONTRACTS_ON_OTHER_BRANCHES = new Set(["GET /api/tracing/statistics"]);
+const CONTRACTS_ON_OTHER_BRANCHES = new Set<string>();
 
 /** `/api/tracing/traces/[traceId]` -> `/api/tracing/traces/{traceId}`. */
 const templateOf = (pattern: string) => pattern.replace(/\[([^\]/]+)\]/g, "{$1}");
