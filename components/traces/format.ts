@@ -33,11 +33,16 @@ function calendarDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** Local date and time with milliseconds: `2026-11-26 14:03:22.007`. */
+export function formatDateTime(ms: number): string {
+  const date = new Date(ms);
+  return `${calendarDate(date)} ${clock(date)}`;
+}
+
 /** A start time in local time with milliseconds; the date is left out when it is today. */
 export function formatStartTime(ms: number, nowMs: number): string {
   const date = new Date(ms);
-  const sameDay = calendarDate(date) === calendarDate(new Date(nowMs));
-  return sameDay ? clock(date) : `${calendarDate(date)} ${clock(date)}`;
+  return calendarDate(date) === calendarDate(new Date(nowMs)) ? clock(date) : formatDateTime(ms);
 }
 
 /** How long ago, coarsely: `just now`, `42s ago`, `5m ago`, `3h ago`, `2d ago`. */
