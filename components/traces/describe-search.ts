@@ -1,6 +1,6 @@
 import { formatDateTime } from "./format";
 import { CUSTOM_RANGE, LOOKBACKS, type TraceSearch } from "./trace-search";
-import { tagParam } from "./tag-input";
+import { formatTag } from "./tag-input";
 
 function describeWindow(search: TraceSearch, window: { startMs: number; endMs: number }): string {
   if (search.lookback !== CUSTOM_RANGE) {
@@ -15,7 +15,7 @@ export function describeSearch(search: TraceSearch, window: { startMs: number; e
   const parts: string[] = [];
   if (search.service) parts.push(`service ${search.service}`);
   if (search.service && search.operation) parts.push(`operation ${search.operation}`);
-  if (search.tags.length > 0) parts.push(`${search.tags.length === 1 ? "tag" : "tags"} ${search.tags.map(tagParam).join(", ")}`);
+  if (search.tags.length > 0) parts.push(`${search.tags.length === 1 ? "tag" : "tags"} ${search.tags.map(formatTag).join(", ")}`);
   const min = search.minDuration.trim();
   const max = search.maxDuration.trim();
   const subject = search.spanDuration ? "a span" : "";

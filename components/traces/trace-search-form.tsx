@@ -102,7 +102,7 @@ export function TraceSearchForm({
         </Field>
 
         <div className="sm:col-span-2">
-          <Field label="Tags" htmlFor="search-tags" problem={problems.tags} hint='key=value pairs separated by spaces, all must match; quote values with spaces: customer="Acme Inc"'>
+          <Field label="Tags" htmlFor="search-tags" problem={problems.tags} hint='key=value pairs separated by spaces, quoting values with spaces (customer="Acme Inc"); all must match on one span, of the chosen service if any'>
             <input
               id="search-tags"
               className={`${INPUT_CLASS} font-mono`}

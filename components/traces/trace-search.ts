@@ -1,5 +1,6 @@
 import { parseDurationNs } from "@/lib/query/params/duration";
-import { parseTagParam, tagParam, type TagMatch } from "./tag-input";
+import type { TagFilter } from "@/lib/query/params/tags";
+import { formatTag, parseTagInput } from "./tag-input";
 
 export const LOOKBACKS = [
   { value: "15m", label: "Last 15 minutes", ms: 15 * 60_000 },
@@ -21,7 +22,7 @@ export const MAX_LIMIT = 1500;
 export interface TraceSearch {
   service: string;
   operation: string;
-  tags: TagMatch[];
+  tags: TagFilter[];
   minDuration: string;
   maxDuration: string;
   /** Duration filters match any span rather than the whole trace. */
@@ -52,7 +53,10 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
   return {
     service: params.get("service") ?? "",
     operation: params.get("operation") ?? "",
-    tags: params.getAll("tags").flatMap((param) => parseTagParam(param) ?? []),
+    tags: params.getAll("tags").flatMap((param) => {
+      const parsed = parseTagInput(param);
+      return parsed.ok ? parsed.tags : [];
+    }),
     minDuration: params.get("minDuration") ?? "",
     maxDuration: params.get("maxDuration") ?? "",
     spanDuration: params.get("spanDuration") === "true",
@@ -63,13 +67,13 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
   };
 }
 
-/** The URL changes for a search; defaults are left out so links stay short. */
+/** The URL changes for a search; defaults are left out so links stay short. Each tag is one `tags` parameter in the API's logfmt form. */
 export function traceSearchUrlChanges(search: TraceSearch): Record<string, string | string[] | null> {
   const custom = search.lookback === CUSTOM_RANGE;
   return {
     service: search.service || null,
     operation: search.service ? search.operation || null : null,
-    tags: search.tags.map(tagParam),
+    tags: search.tags.map(formatTag),
     minDuration: search.minDuration.trim() || null,
     maxDuration: search.maxDuration.trim() || null,
     spanDuration: search.spanDuration ? "true" : null,
@@ -124,4 +128,15 @@ export function toLocalInputValue(iso: string): string {
 export function fromLocalInputValue(value: string): string {
   const ms = new Date(value).getTime();
   return value && !Number.isNaN(ms) ? new Date(ms).toISOString() : "";
+}
+
+/** One entry per span name with its kinds, from the API's (name, kind) pairs, in first-seen order. */
+export function operationOptions(operations: ReadonlyArray<{ name: string; spanKind: string }>): Array<{ name: string; spanKinds: string[] }> {
+  const byName = new Map<string, string[]>();
+  for (const { name, spanKind } of operations) {
+    const kinds = byName.get(name);
+    if (!kinds) byName.set(name, [spanKind]);
+    else if (!kinds.includes(spanKind)) kinds.push(spanKind);
+  }
+  return [...byName].map(([name, spanKinds]) => ({ name, spanKinds }));
 }

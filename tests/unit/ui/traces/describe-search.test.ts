@@ -22,7 +22,7 @@ describe("describeSearch", () => {
     [
       "every_filter",
       { ...BASE, service: "api", operation: "GET /", tags: [{ key: "a", value: "1" }, { key: "b", value: "x y" }], minDuration: "100ms", maxDuration: "2s", lookback: "7d" as const },
-      "service api, operation GET /, tags a=1, b=x y, between 100ms and 2s, in the last 7 days",
+      'service api, operation GET /, tags a=1, b="x y", between 100ms and 2s, in the last 7 days',
     ],
     ["minimum_only", { ...BASE, minDuration: "5ms" }, "at least 5ms, in the last hour"],
     ["span_maximum", { ...BASE, maxDuration: "1s", spanDuration: true }, "a span of at most 1s, in the last hour"],

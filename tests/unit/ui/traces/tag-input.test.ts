@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTagInput, parseTagInput, parseTagParam, tagParam } from "@/components/traces/tag-input";
+import { formatTag, formatTagInput, parseTagInput } from "@/components/traces/tag-input";
 
 describe("parseTagInput", () => {
   it.each([
@@ -25,10 +25,11 @@ describe("parseTagInput", () => {
   });
 
   it.each([
-    ["key_without_value", "error", /"error" needs a value/],
-    ["missing_key", "=5", /needs a key/],
-    ["unclosed_quote", 'customer="Acme', /no closing quote/],
-    ["second_pair_without_value", "a=1 b", /"b" needs a value/],
+    ["key_without_value", "error", /"error" has no value/],
+    ["missing_key", "=5", /empty tag key/],
+    ["unclosed_quote", 'customer="Acme', /unterminated quote/],
+    ["second_pair_without_value", "a=1 b", /"b" has no value/],
+    ["text_after_a_quoted_value", 'a="x"y', /unexpected "y"/],
   ])("%s_is_an_error", (_name, text, message) => {
     const result = parseTagInput(text);
     expect(result.ok).toBe(false);
@@ -56,17 +57,13 @@ describe("formatTagInput", () => {
   });
 });
 
-describe("tag query parameters", () => {
+describe("formatTag", () => {
   it.each([
-    ["plain", "error=true", { key: "error", value: "true" }],
-    ["value_with_equals_and_spaces", "q=a = b", { key: "q", value: "a = b" }],
-    ["empty_value", "note=", { key: "note", value: "" }],
-  ])("%s_round_trips", (_name, param, tag) => {
-    expect(parseTagParam(param)).toEqual(tag);
-    expect(tagParam(tag)).toBe(param);
-  });
-
-  it.each([["no_equals", "error"], ["no_key", "=x"]])("%s_is_null", (_name, param) => {
-    expect(parseTagParam(param)).toBeNull();
+    ["bare", { key: "error", value: "true" }, "error=true"],
+    ["key_with_a_space_is_quoted", { key: "my key", value: "1" }, '"my key"=1'],
+    ["key_with_equals_is_quoted", { key: "a=b", value: "1" }, '"a=b"=1'],
+  ])("%s", (_name, tag, text) => {
+    expect(formatTag(tag)).toBe(text);
+    expect(parseTagInput(text)).toEqual({ ok: true, tags: [tag] });
   });
 });

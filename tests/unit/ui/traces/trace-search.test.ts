@@ -3,6 +3,7 @@ import { draftOf, searchOfDraft, withLookback } from "@/components/traces/search
 import {
   fromLocalInputValue,
   normalizeTraceId,
+  operationOptions,
   readTraceSearch,
   searchWindow,
   toLocalInputValue,
@@ -28,7 +29,7 @@ describe("readTraceSearch", () => {
     ["empty_url_is_the_defaults", "", DEFAULTS],
     [
       "every_field",
-      "service=checkout&operation=GET+%2Fcart&tags=error%3Dtrue&tags=customer%3DAcme+Inc&minDuration=100ms&maxDuration=2s&spanDuration=true&lookback=6h&limit=50",
+      "service=checkout&operation=GET+%2Fcart&tags=error%3Dtrue&tags=customer%3D%22Acme+Inc%22&minDuration=100ms&maxDuration=2s&spanDuration=true&lookback=6h&limit=50",
       {
         ...DEFAULTS,
         service: "checkout",
@@ -52,6 +53,7 @@ describe("readTraceSearch", () => {
     ["custom_without_an_end_falls_back_to_the_default_lookback", "lookback=custom&start=2026-11-26T10%3A00%3A00Z", DEFAULTS],
     ["unknown_lookback_is_the_default", "lookback=3w", DEFAULTS],
     ["malformed_tag_is_dropped", "tags=novalue&tags=a%3D1", { ...DEFAULTS, tags: [{ key: "a", value: "1" }] }],
+    ["one_parameter_may_hold_several_pairs", "tags=a%3D1+b%3D2", { ...DEFAULTS, tags: [{ key: "a", value: "1" }, { key: "b", value: "2" }] }],
     ["limit_above_the_maximum_is_capped", "limit=99999", { ...DEFAULTS, limit: 1500 }],
     ["malformed_limit_is_the_default", "limit=-3", DEFAULTS],
   ])("%s", (_name, query, search) => {
@@ -168,5 +170,25 @@ describe("datetime-local values", () => {
   it.each([["", ""], ["garbage", ""]])("unset_%j", (value, iso) => {
     expect(fromLocalInputValue(value)).toBe(iso);
     expect(toLocalInputValue(value)).toBe("");
+  });
+});
+
+describe("operationOptions", () => {
+  it("merges_the_kinds_of_one_span_name", () => {
+    expect(
+      operationOptions([
+        { name: "GET /", spanKind: "server" },
+        { name: "GET /", spanKind: "client" },
+        { name: "SELECT", spanKind: "client" },
+        { name: "GET /", spanKind: "server" },
+      ]),
+    ).toEqual([
+      { name: "GET /", spanKinds: ["server", "client"] },
+      { name: "SELECT", spanKinds: ["client"] },
+    ]);
+  });
+
+  it("none_is_none", () => {
+    expect(operationOptions([])).toEqual([]);
   });
 });
