@@ -3,7 +3,7 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScatterShapeProps } from "recharts/types/util/ScatterUtils";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { formatAxisTime, formatDuration, formatStartTime, unixNanoToMs } from "./format";
+import { formatAxisTime, formatDuration, formatStartTime, timeTicks, unixNanoToMs } from "./format";
 
 interface Point {
   x: number;
@@ -62,7 +62,7 @@ export function TraceScatterChart({
   onOpen(traceId: string): void;
 }) {
   const { ok, failed } = pointsOf(traces);
-  const rangeMs = window.endMs - window.startMs;
+  const axis = timeTicks(window.startMs, window.endMs);
 
   // A render function (not a component), so dots are not remounted on each render.
   const renderDot = ({ cx, cy, payload }: ScatterShapeProps) => {
@@ -96,7 +96,8 @@ export function TraceScatterChart({
             dataKey="x"
             name="Start"
             domain={[window.startMs, window.endMs]}
-            tickFormatter={(ms: number) => formatAxisTime(ms, rangeMs)}
+            ticks={axis.ticks}
+            tickFormatter={(ms: number) => formatAxisTime(ms, axis.stepMs)}
             tick={{ fontSize: 11, fill: "currentColor" }}
             stroke="currentColor"
             strokeOpacity={0.3}

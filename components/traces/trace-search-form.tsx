@@ -32,6 +32,16 @@ function OptionsNote({ state, what }: { state: OptionsState<unknown>; what: stri
   );
 }
 
+const DURATION_FIELDS = [
+  { key: "minDuration", label: "Min duration", placeholder: "e.g. 100ms" },
+  { key: "maxDuration", label: "Max duration", placeholder: "e.g. 1.5s" },
+] as const;
+
+const RANGE_FIELDS = [
+  { key: "start", label: "From" },
+  { key: "end", label: "To" },
+] as const;
+
 /** The search panel: controlled by its parent, which owns the draft and sends it on submit. */
 export function TraceSearchForm({
   draft,
@@ -116,27 +126,18 @@ export function TraceSearchForm({
           </Field>
         </div>
 
-        <Field label="Min duration" htmlFor="search-min-duration" problem={problems.minDuration}>
-          <input
-            id="search-min-duration"
-            className={INPUT_CLASS}
-            value={draft.minDuration}
-            placeholder="e.g. 100ms"
-            aria-invalid={problems.minDuration ? true : undefined}
-            onChange={(event) => set("minDuration", event.target.value)}
-          />
-        </Field>
-
-        <Field label="Max duration" htmlFor="search-max-duration" problem={problems.maxDuration}>
-          <input
-            id="search-max-duration"
-            className={INPUT_CLASS}
-            value={draft.maxDuration}
-            placeholder="e.g. 1.5s"
-            aria-invalid={problems.maxDuration ? true : undefined}
-            onChange={(event) => set("maxDuration", event.target.value)}
-          />
-        </Field>
+        {DURATION_FIELDS.map(({ key, label, placeholder }) => (
+          <Field key={key} label={label} htmlFor={`search-${key}`} problem={problems[key]}>
+            <input
+              id={`search-${key}`}
+              className={INPUT_CLASS}
+              value={draft[key]}
+              placeholder={placeholder}
+              aria-invalid={problems[key] ? true : undefined}
+              onChange={(event) => set(key, event.target.value)}
+            />
+          </Field>
+        ))}
 
         <Field label="Lookback" htmlFor="search-lookback" problem={problems.range}>
           <select
@@ -164,28 +165,18 @@ export function TraceSearchForm({
           </select>
         </Field>
 
-        {custom && (
-          <>
-            <Field label="From" htmlFor="search-start">
+        {custom &&
+          RANGE_FIELDS.map(({ key, label }) => (
+            <Field key={key} label={label} htmlFor={`search-${key}`}>
               <input
-                id="search-start"
+                id={`search-${key}`}
                 type="datetime-local"
                 className={INPUT_CLASS}
-                value={toLocalInputValue(draft.start)}
-                onChange={(event) => set("start", fromLocalInputValue(event.target.value))}
+                value={toLocalInputValue(draft[key])}
+                onChange={(event) => set(key, fromLocalInputValue(event.target.value))}
               />
             </Field>
-            <Field label="To" htmlFor="search-end">
-              <input
-                id="search-end"
-                type="datetime-local"
-                className={INPUT_CLASS}
-                value={toLocalInputValue(draft.end)}
-                onChange={(event) => set("end", fromLocalInputValue(event.target.value))}
-              />
-            </Field>
-          </>
-        )}
+          ))}
       </div>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SEARCH as BASE } from "./fixtures";
 import { describeSearch, durationFilterNote } from "@/components/traces/describe-search";
-import type { TraceSearch } from "@/components/traces/trace-search";
 
-const BASE: TraceSearch = {
-  service: "",
-  operation: "",
-  tags: [],
-  minDuration: "",
-  maxDuration: "",
-  spanDuration: false,
-  lookback: "1h",
-  start: "",
-  end: "",
-  limit: 20,
-};
 const WINDOW = { startMs: new Date(2026, 10, 26, 10, 0).getTime(), endMs: new Date(2026, 10, 26, 11, 30).getTime() };
 
 describe("describeSearch", () => {

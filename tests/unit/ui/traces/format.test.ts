@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatAxisTime, formatDuration, formatStartTime, unixNanoToMs } from "@/components/traces/format";
+import { formatAgo, formatAxisTime, formatDuration, formatStartTime, timeTicks, unixNanoToMs } from "@/components/traces/format";
 
 describe("formatDuration", () => {
   it.each([
@@ -58,12 +58,33 @@ describe("formatAgo", () => {
 });
 
 describe("formatAxisTime", () => {
-  const at = new Date(2026, 10, 26, 14, 3, 22).getTime();
+  const at = new Date(2026, 10, 26, 14, 3, 20).getTime();
+  const midnight = new Date(2026, 10, 26).getTime();
   it.each([
-    ["within_an_hour_shows_seconds", 15 * 60_000, "14:03:22"],
-    ["within_a_day_shows_minutes", 6 * 3_600_000, "14:03"],
-    ["beyond_a_day_shows_the_date", 7 * 86_400_000, "11-26 14:03"],
-  ])("%s", (_name, range, text) => {
-    expect(formatAxisTime(at, range)).toBe(text);
+    ["second_steps_show_seconds", at, 10_000, "14:03:20"],
+    ["minute_steps_show_minutes", at, 5 * 60_000, "14:03"],
+    ["midnight_on_hour_steps_shows_the_day", midnight, 6 * 3_600_000, "11-26"],
+    ["midnight_on_minute_steps_stays_a_time", midnight, 15 * 60_000, "00:00"],
+    ["day_steps_show_the_day", midnight, 86_400_000, "11-26"],
+  ])("%s", (_name, ms, step, text) => {
+    expect(formatAxisTime(ms, step)).toBe(text);
+  });
+});
+
+describe("timeTicks", () => {
+  const local = (h: number, m = 0, s = 0, day = 26) => new Date(2026, 10, day, h, m, s).getTime();
+  it.each([
+    ["last_15_minutes_on_5_minute_marks", local(14, 3, 20), local(14, 18, 20), 5 * 60_000, [local(14, 5), local(14, 10), local(14, 15)]],
+    ["last_hour_on_10_minute_marks", local(13, 47), local(14, 47), 10 * 60_000, [50, 60, 70, 80, 90, 100].map((m) => local(13, m))],
+    ["last_24_hours_on_6_hour_marks", local(14, 47, 0, 25), local(14, 47), 6 * 3_600_000, [local(18, 0, 0, 25), local(0), local(6), local(12)]],
+    ["a_minute_on_10_second_marks", local(14, 0, 1), local(14, 1, 1), 10_000, [11, 21, 31, 41, 51, 61].map((s) => local(14, 0, s - 1))],
+  ])("%s", (_name, start, end, step, ticks) => {
+    expect(timeTicks(start, end)).toEqual({ stepMs: step, ticks });
+  });
+
+  it("never_more_than_asked", () => {
+    for (const range of [1, 999, 60_000, 3_600_000, 86_400_000, 7 * 86_400_000]) {
+      expect(timeTicks(1_800_000_000_000, 1_800_000_000_000 + range).ticks.length).toBeLessThanOrEqual(7);
+    }
   });
 });

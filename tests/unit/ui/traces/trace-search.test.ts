@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SEARCH as DEFAULTS } from "./fixtures";
 import { draftOf, searchOfDraft, withLookback } from "@/components/traces/search-draft";
 import {
   fromLocalInputValue,
@@ -11,18 +12,6 @@ import {
   type TraceSearch,
 } from "@/components/traces/trace-search";
 
-const DEFAULTS: TraceSearch = {
-  service: "",
-  operation: "",
-  tags: [],
-  minDuration: "",
-  maxDuration: "",
-  spanDuration: false,
-  lookback: "1h",
-  start: "",
-  end: "",
-  limit: 20,
-};
 
 describe("readTraceSearch", () => {
   it.each([
