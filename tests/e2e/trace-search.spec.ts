@@ -67,6 +67,13 @@ test.describe("trace search", () => {
     await expect(page.getByLabel("Tags")).toHaveValue("customer=acme");
     await expect(page.getByLabel("Min duration")).toHaveValue("200ms");
 
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(rows(page)).toHaveCount(1);
+    await page.screenshot({ path: test.info().outputPath("traces-dark.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light" });
+
     // Back goes to the previous search, and the form follows the URL.
     await page.goBack();
     await expect(rows(page)).toHaveCount(2);
@@ -112,6 +119,39 @@ test.describe("trace search", () => {
     await page.reload();
     await expect(sortBox).toHaveValue("spans");
     await expect.poll(() => rowIds(page)).toEqual([midShort.traceId, oldLong.traceId, newMid.traceId]);
+  });
+
+  test("load more pages through the results with the API's cursor", async ({ page, request }) => {
+    const service = uniqueService("page");
+    const now = Date.now();
+    const seeded = [];
+    for (const ageMs of [30_000, 20_000, 10_000]) seeded.push(await seedTrace(request, trace(service, "GET /page", 10), now - ageMs));
+
+    await page.goto(`/traces?service=${service}&limit=2`);
+    await expect(rows(page)).toHaveCount(2);
+    await expect(page.getByTestId("trace-count")).toContainText("more match");
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(rows(page)).toHaveCount(3);
+    expect(await rowIds(page)).toEqual(seeded.map((one) => one.traceId).reverse());
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  });
+
+  test("a failed search shows the error and retries", async ({ page, request }) => {
+    const service = uniqueService("retry");
+    const seeded = await seedTrace(request, trace(service, "GET /retry", 10));
+    let failures = 0;
+    await page.route("**/api/tracing/traces?**", async (route) => {
+      if (failures >= 2) return route.continue();
+      failures += 1;
+      await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "store is busy" } }) });
+    });
+
+    await page.goto(`/traces?service=${service}`);
+    const alert = page.getByRole("alert").filter({ hasText: "store is busy" });
+    await expect(alert).toBeVisible();
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toHaveAttribute("data-trace-id", seeded.traceId);
   });
 
   test("a pasted trace id opens that trace; a malformed one is refused", async ({ page }) => {
