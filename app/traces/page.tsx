@@ -1,10 +1,133 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { Suspense, useMemo, useState } from "react";
+import { EmptyState } from "@/components/state/empty-state";
+import { ErrorState } from "@/components/state/error-state";
+import { LoadingState } from "@/components/state/loading-state";
+import { draftOf, searchOfDraft, type SearchProblems } from "@/components/traces/search-draft";
+import { DEFAULT_SORT, sortTraces, traceSortOf, type TraceSort } from "@/components/traces/sort-traces";
+import { TraceIdJump } from "@/components/traces/trace-id-jump";
+import { TraceResultList } from "@/components/traces/trace-result-list";
+import { TraceResultsToolbar } from "@/components/traces/trace-results-toolbar";
+import { TraceScatterChart } from "@/components/traces/trace-scatter-chart";
+import { TraceSearchForm } from "@/components/traces/trace-search-form";
+import { describeSearch, durationFilterNote } from "@/components/traces/describe-search";
+import { unixNanoToMs } from "@/components/traces/format";
+import { operationOptions, readTraceSearch, traceSearchUrlChanges, type TraceSearch } from "@/components/traces/trace-search";
+import { traceSearchKey, useOperations, useServices, useTraceSearch } from "@/lib/client/queries/traces";
+import { useUrlState } from "@/lib/client/use-url-state";
+
 export default function TracesPage() {
   return (
-    <section className="space-y-2">
-      <h1 className="text-xl font-semibold">Traces</h1>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Send OpenTelemetry, Zipkin or native JSON spans to this server to see them here.
-      </p>
+    <Suspense fallback={<LoadingState label="Loading traces" />}>
+      <TracesSearchPage />
+    </Suspense>
+  );
+}
+
+function TracesSearchPage() {
+  const url = useUrlState();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const search = useMemo(() => readTraceSearch(url.params), [url.params]);
+  const sort = traceSortOf(url.get("sort"));
+  const searchKey = JSON.stringify(traceSearchUrlChanges(search));
+
+  const openTrace = (traceId: string) => router.push(`/traces/${traceId}`);
+
+  function runSearch(next: TraceSearch) {
+    // The same search again looks again: a fresh window up to now, from the first page.
+    if (JSON.stringify(traceSearchUrlChanges(next)) === searchKey) void queryClient.resetQueries({ queryKey: traceSearchKey(search) });
+    else url.update(traceSearchUrlChanges(next));
+  }
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <h1 className="text-xl font-semibold">Traces</h1>
+        <div className="min-w-0 flex-1 lg:max-w-2xl">
+          <TraceIdJump onOpen={openTrace} />
+        </div>
+      </div>
+      {/* Keyed by the URL's search, so back/forward and shared links reset the form to what they describe. */}
+      <SearchPanel key={searchKey} search={search} onSearch={runSearch} />
+      <TraceResults search={search} sort={sort} onSort={(next) => url.update({ sort: next === DEFAULT_SORT ? null : next }, { replace: true })} onOpen={openTrace} />
     </section>
+  );
+}
+
+function SearchPanel({ search, onSearch }: { search: TraceSearch; onSearch(search: TraceSearch): void }) {
+  const [draft, setDraft] = useState(() => draftOf(search));
+  const [problems, setProblems] = useState<SearchProblems>({});
+  const services = useServices();
+  const operations = useOperations(draft.service);
+
+  function submit() {
+    const result = searchOfDraft(draft);
+    setProblems(result.ok ? {} : result.problems);
+    if (result.ok) onSearch(result.search);
+  }
+
+  return (
+    <TraceSearchForm
+      draft={draft}
+      problems={problems}
+      services={{
+        items: services.data?.services.map((service) => service.name) ?? [],
+        loading: services.isPending,
+        error: services.error?.message,
+        onRetry: () => void services.refetch(),
+      }}
+      operations={{
+        items: operationOptions(operations.data?.operations ?? []),
+        loading: operations.isPending && draft.service !== "",
+        error: operations.error?.message,
+        onRetry: () => void operations.refetch(),
+      }}
+      onChange={setDraft}
+      onSubmit={submit}
+    />
+  );
+}
+
+function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; sort: TraceSort; onSort(sort: TraceSort): void; onOpen(traceId: string): void }) {
+  const query = useTraceSearch(search);
+  const sorted = useMemo(() => sortTraces(query.data?.pages.flatMap((page) => page.traces) ?? [], sort), [query.data, sort]);
+
+  if (query.isPending) return <LoadingState label="Searching traces" />;
+  if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+
+  const first = query.data.pages[0];
+  const window = { startMs: unixNanoToMs(first.window.startTimeUnixNano), endMs: unixNanoToMs(first.window.endTimeUnixNano) };
+  const nowMs = query.dataUpdatedAt;
+  if (sorted.length === 0) {
+    return (
+      <EmptyState title="No traces found">
+        No trace matches {describeSearch(search, window)}. Widen the time range, loosen the filters, or send spans to this server.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="space-y-3" aria-busy={query.isFetching}>
+      <TraceScatterChart traces={sorted} window={window} nowMs={nowMs} onOpen={onOpen} />
+      <TraceResultsToolbar shown={sorted.length} more={query.hasNextPage} durationNote={durationFilterNote(search, first.durationFilter)} sort={sort} onSort={onSort} />
+      <TraceResultList traces={sorted} nowMs={nowMs} />
+      {query.isFetchNextPageError && <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />}
+      {query.hasNextPage && !query.isFetchNextPageError && (
+        <div className="flex justify-center">
+          <button
+            type="button"
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+            className="rounded border border-zinc-300 px-4 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            {query.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,81 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import { ListOperations, ListServices } from "@/lib/api/contracts/services";
+import { SearchTraces } from "@/lib/api/contracts/traces";
+import { ApiError, apiGet, type QueryParams } from "@/lib/client/api-client";
+import { searchWindow, type TraceSearch } from "@/components/traces/trace-search";
+import { formatTag } from "@/components/traces/tag-input";
+
+type SearchAnswer = z.output<typeof SearchTraces.response>;
+
+/** The window a search covers, fixed when its first page is fetched so later pages page the same window. */
+export interface SearchWindow {
+  startMs: number;
+  endMs: number;
+}
+
+export type TraceSearchPage = SearchAnswer & { requestWindow: SearchWindow };
+
+/** The query string of `GET /api/tracing/traces` for a search, a window and a page. */
+export function traceSearchParams(search: TraceSearch, window: SearchWindow, cursor?: string): QueryParams {
+  return {
+    service: search.service,
+    operation: search.service ? search.operation : undefined,
+    // One logfmt pair per parameter, quoted as the API's `tags` grammar needs.
+    tags: search.tags.map(formatTag),
+    minDuration: search.minDuration.trim(),
+    maxDuration: search.maxDuration.trim(),
+    spanDuration: search.spanDuration ? "true" : undefined,
+    start: window.startMs,
+    end: window.endMs,
+    limit: search.limit,
+    cursor,
+  };
+}
+
+export const traceSearchKey = (search: TraceSearch) => ["traces", "search", search] as const;
+
+/** A trace search, page by page with the API's cursor ("load more"). */
+export function useTraceSearch(search: TraceSearch) {
+  return useInfiniteQuery({
+    queryKey: traceSearchKey(search),
+    initialPageParam: null as { cursor: string; window: SearchWindow } | null,
+    queryFn: async ({ pageParam, signal }): Promise<TraceSearchPage> => {
+      const window = pageParam?.window ?? searchWindow(search, Date.now());
+      const answer = await apiGet(SearchTraces.response, "/api/tracing/traces", traceSearchParams(search, window, pageParam?.cursor), signal);
+      return { ...answer, requestWindow: window };
+    },
+    getNextPageParam: (last) => (last.nextCursor ? { cursor: last.nextCursor, window: last.requestWindow } : undefined),
+  });
+}
+
+/** Every service seen, by name. */
+export function useServices() {
+  return useQuery({
+    queryKey: ["services"],
+    queryFn: ({ signal }) => apiGet(ListServices.response, "/api/tracing/services", {}, signal),
+    staleTime: 60_000,
+  });
+}
+
+type OperationList = z.output<typeof ListOperations.response>;
+
+/** The operations (span name and kind) of one service; none until a service is chosen. */
+export function useOperations(service: string) {
+  return useQuery({
+    queryKey: ["services", service, "operations"],
+    queryFn: async ({ signal }): Promise<OperationList> => {
+      try {
+        return await apiGet(ListOperations.response, `/api/tracing/services/${encodeURIComponent(service)}/operations`, {}, signal);
+      } catch (error) {
+        // A service with no stored operation (typed into the URL, or since cleaned up) simply has none.
+        if (error instanceof ApiError && error.status === 404) return { service, operations: [] };
+        throw error;
+      }
+    },
+    enabled: service !== "",
+    staleTime: 60_000,
+  });
+}

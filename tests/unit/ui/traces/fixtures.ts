@@ -1,0 +1,15 @@
+import type { TraceSearch } from "@/components/traces/trace-search";
+
+/** The search an empty URL stands for. */
+export const DEFAULT_SEARCH: TraceSearch = {
+  service: "",
+  operation: "",
+  tags: [],
+  minDuration: "",
+  maxDuration: "",
+  spanDuration: false,
+  lookback: "1h",
+  start: "",
+  end: "",
+  limit: 20,
+};

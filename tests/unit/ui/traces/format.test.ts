@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { formatAgo, formatAxisTime, formatDuration, formatStartTime, timeTicks, unixNanoToMs } from "@/components/traces/format";
+
+describe("formatDuration", () => {
+  it.each([
+    ["zero", 0, "0ms"],
+    ["nanoseconds", 0.004, "4µs"],
+    ["sub_ten_microseconds_keep_decimals", 0.0015, "1.5µs"],
+    ["microseconds", 0.85, "850µs"],
+    ["single_ms_two_decimals", 1.234, "1.23ms"],
+    ["tens_of_ms_one_decimal", 12.34, "12.3ms"],
+    ["hundreds_of_ms_whole", 456.7, "457ms"],
+    ["whole_ms_without_trailing_zero", 20, "20ms"],
+    ["seconds_two_decimals", 1240, "1.24s"],
+    ["tens_of_seconds_one_decimal", 12_345, "12.3s"],
+    ["minutes_and_seconds", 125_000, "2m 5s"],
+    ["hours_and_minutes", 3_780_000, "1h 3m"],
+    ["negative_is_a_dash", -1, "–"],
+    ["nan_is_a_dash", Number.NaN, "–"],
+  ])("%s", (_name, ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("unixNanoToMs", () => {
+  it.each([
+    ["exact_millisecond", "1795712400123000000", 1795712400123],
+    ["drops_sub_millisecond_part", "1795712400123999999", 1795712400123],
+    ["epoch", "0", 0],
+  ])("%s", (_name, nanos, ms) => {
+    expect(unixNanoToMs(nanos)).toBe(ms);
+  });
+});
+
+describe("formatStartTime", () => {
+  const now = new Date(2026, 10, 26, 18, 0, 0).getTime();
+
+  it("today_shows_the_clock_with_milliseconds", () => {
+    expect(formatStartTime(new Date(2026, 10, 26, 14, 3, 22, 7).getTime(), now)).toBe("14:03:22.007");
+  });
+
+  it("another_day_shows_the_date_too", () => {
+    expect(formatStartTime(new Date(2026, 10, 25, 9, 5, 0, 120).getTime(), now)).toBe("2026-11-25 09:05:00.120");
+  });
+});
+
+describe("formatAgo", () => {
+  const now = 1_800_000_000_000;
+  it.each([
+    ["under_five_seconds", now - 3_000, "just now"],
+    ["seconds", now - 42_000, "42s ago"],
+    ["minutes", now - 5 * 60_000 - 10_000, "5m ago"],
+    ["hours", now - 3 * 3_600_000, "3h ago"],
+    ["days", now - 2 * 86_400_000 - 5, "2d ago"],
+  ])("%s", (_name, ms, text) => {
+    expect(formatAgo(ms, now)).toBe(text);
+  });
+});
+
+describe("formatAxisTime", () => {
+  const at = new Date(2026, 10, 26, 14, 3, 20).getTime();
+  const midnight = new Date(2026, 10, 26).getTime();
+  it.each([
+    ["second_steps_show_seconds", at, 10_000, "14:03:20"],
+    ["minute_steps_show_minutes", at, 5 * 60_000, "14:03"],
+    ["midnight_on_hour_steps_shows_the_day", midnight, 6 * 3_600_000, "11-26"],
+    ["midnight_on_minute_steps_stays_a_time", midnight, 15 * 60_000, "00:00"],
+    ["day_steps_show_the_day", midnight, 86_400_000, "11-26"],
+  ])("%s", (_name, ms, step, text) => {
+    expect(formatAxisTime(ms, step)).toBe(text);
+  });
+});
+
+describe("timeTicks", () => {
+  const local = (h: number, m = 0, s = 0, day = 26) => new Date(2026, 10, day, h, m, s).getTime();
+  it.each([
+    ["last_15_minutes_on_5_minute_marks", local(14, 3, 20), local(14, 18, 20), 5 * 60_000, [local(14, 5), local(14, 10), local(14, 15)]],
+    ["last_hour_on_10_minute_marks", local(13, 47), local(14, 47), 10 * 60_000, [50, 60, 70, 80, 90, 100].map((m) => local(13, m))],
+    ["last_24_hours_on_6_hour_marks", local(14, 47, 0, 25), local(14, 47), 6 * 3_600_000, [local(18, 0, 0, 25), local(0), local(6), local(12)]],
+    ["a_minute_on_10_second_marks", local(14, 0, 1), local(14, 1, 1), 10_000, [11, 21, 31, 41, 51, 61].map((s) => local(14, 0, s - 1))],
+  ])("%s", (_name, start, end, step, ticks) => {
+    expect(timeTicks(start, end)).toEqual({ stepMs: step, ticks });
+  });
+
+  it("never_more_than_asked", () => {
+    for (const range of [1, 999, 60_000, 3_600_000, 86_400_000, 7 * 86_400_000]) {
+      expect(timeTicks(1_800_000_000_000, 1_800_000_000_000 + range).ticks.length).toBeLessThanOrEqual(7);
+    }
+  });
+});
