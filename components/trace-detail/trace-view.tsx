@@ -65,8 +65,7 @@ export function TraceView({
   const [view, setView] = useState(initial.view);
 
   const searched = useDeferredValue(find);
-  const searchCache = useMemo<string[]>(() => [], [trace]);
-  const matches = useMemo(() => (searched.trim() ? findSpans(trace.spans, searched, searchCache) : null), [trace, searched, searchCache]);
+  const matches = useMemo(() => (searched.trim() ? findSpans(trace.spans, searched) : null), [trace, searched]);
   const rows = useMemo(
     () => (onlyMatches && matches ? Int32Array.from([...matches].sort((a, b) => a - b)) : visibleRows(trace.subtreeEnd, collapsed)),
     [trace, collapsed, onlyMatches, matches],

@@ -23,35 +23,46 @@ export interface TimedRows {
 export function criticalPath(rows: TimedRows): CriticalSection[] {
   const count = rows.parent.length;
   if (count === 0) return [];
-  const start = Float64Array.from({ length: count }, (_, row) => rows.startMs[row]);
-  const end = Float64Array.from({ length: count }, (_, row) => rows.endMs[row]);
-  const children: number[][] = Array.from({ length: count }, () => []);
+  const start = new Float64Array(count);
+  const end = new Float64Array(count);
+  const kept = new Uint8Array(count);
+  const childCount = new Int32Array(count);
   // Depth-first order puts parents first, so clipping in row order clips against already-clipped parents.
   for (let row = 0; row < count; row++) {
+    start[row] = rows.startMs[row];
+    end[row] = rows.endMs[row];
     const parent = rows.parent[row];
-    if (parent < 0) continue;
-    if (start[row] > end[parent]) continue;
+    if (parent < 0 || start[row] > end[parent]) continue;
     start[row] = Math.max(start[row], start[parent]);
     end[row] = Math.min(end[row], end[parent]);
-    children[parent].push(row);
+    kept[row] = 1;
+    childCount[parent]++;
   }
-  for (const list of children) list.sort((a, b) => end[b] - end[a]);
-  const cursor = new Int32Array(count);
+  // Children of each span side by side in one array (latest end first), from `first[span]` on.
+  const first = new Int32Array(count + 1);
+  for (let row = 0; row < count; row++) first[row + 1] = first[row] + childCount[row];
+  const children = new Int32Array(first[count]);
+  const cursor = first.slice(0, count);
+  for (let row = 0; row < count; row++) if (kept[row]) children[cursor[rows.parent[row]]++] = row;
+  for (let row = 0; row < count; row++)
+    if (childCount[row] > 1) children.subarray(first[row], first[row + 1]).sort((a, b) => end[b] - end[a]);
+  cursor.set(first.subarray(0, count));
 
   const sections: CriticalSection[] = [];
   let row = 0;
   let until = end[0];
   for (;;) {
-    const list = children[row];
-    while (cursor[row] < list.length && end[list[cursor[row]]] > until) cursor[row]++;
-    if (cursor[row] < list.length) {
-      const child = list[cursor[row]++];
+    const last = first[row + 1];
+    while (cursor[row] < last && end[children[cursor[row]]] > until) cursor[row]++;
+    if (cursor[row] < last) {
+      const child = children[cursor[row]++];
       if (end[child] < until) sections.push({ row, startMs: end[child], endMs: until });
       row = child;
       until = end[child];
       continue;
     }
-    sections.push({ row, startMs: start[row], endMs: until });
+    // A zero-length stretch is left out, unless the span itself lasts no time.
+    if (until > start[row] || start[row] === end[row]) sections.push({ row, startMs: start[row], endMs: until });
     const parent = rows.parent[row];
     if (parent < 0) break;
     until = start[row];

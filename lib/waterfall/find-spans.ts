@@ -23,15 +23,20 @@ function searchableText(span: WaterfallSpan): string {
   return `${span.name}\n${span.service}\n${span.spanId}\n${span.statusMessage ?? ""}${attributesText(span.attributes)}`.toLowerCase();
 }
 
+/** Searchable texts per span list, built as searches reach them and kept while the list lives. */
+const textsOf = new WeakMap<readonly WaterfallSpan[], string[]>();
+
 /**
  * Rows whose span name, service, span id, status message or an attribute (`key=value`)
- * contains every word of `query`, case-insensitively. The texts are built once per trace
- * (pass the same `cache` array back) so each keystroke is one scan over strings.
+ * contains every word of `query`, case-insensitively. The texts are built once per trace,
+ * so each keystroke is one scan over strings.
  */
-export function findSpans(spans: readonly WaterfallSpan[], query: string, cache: string[]): Set<number> {
+export function findSpans(spans: readonly WaterfallSpan[], query: string): Set<number> {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = new Set<number>();
   if (words.length === 0) return matches;
+  let cache = textsOf.get(spans);
+  if (!cache) textsOf.set(spans, (cache = []));
   for (let row = 0; row < spans.length; row++) {
     const text = (cache[row] ??= searchableText(spans[row]));
     if (words.every((word) => text.includes(word))) matches.add(row);

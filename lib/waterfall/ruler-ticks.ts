@@ -25,7 +25,8 @@ export function rulerTicks(traceDurationMs: number, view: ViewRange, maxTicks = 
   const step = niceStep(to - from, maxTicks);
   const ticks: RulerTick[] = [];
   // Multiply rather than accumulate, so 0.1 steps do not drift.
-  for (let index = Math.ceil(from / step - 1e-9); index * step <= to + step * 1e-9; index++) {
+  // `|| 0` turns a -0 first index into 0.
+  for (let index = Math.ceil(from / step - 1e-9) || 0; index * step <= to + step * 1e-9; index++) {
     const ms = index * step;
     ticks.push({ ms, percent: to > from ? ((ms - from) / (to - from)) * 100 : 0 });
   }
