@@ -1,7 +1,7 @@
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanRecord } from "@/lib/collector/span-record";
 import { nanosToMillis } from "@/lib/query/nanos";
+import { buildTraceTree } from "@/lib/trace-tree";
 import { buildWaterfall } from "./build-waterfall";
-import { orderSpans } from "./span-order";
 import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
 
 function toWaterfallSpan(record: SpanRecord, traceStartNs: bigint, orphan: boolean): WaterfallSpan {
@@ -39,7 +39,10 @@ export function waterfallFromRecords(traceId: string, records: readonly SpanReco
     if (record.startTimeNs < startNs) startNs = record.startTimeNs;
     if (record.endTimeNs > endNs) endNs = record.endTimeNs;
   }
-  const { order, depth, orphan } = orderSpans(records);
-  const spans = order.map((index) => toWaterfallSpan(records[index], startNs, orphan[index]));
-  return buildWaterfall({ traceId, startTimeUnixNano: startNs.toString(), durationMs: nanosToMillis(endNs - startNs) }, spans, depth);
+  const tree = buildTraceTree(
+    records.map((record) => ({ spanId: record.spanId, parentSpanId: record.parentSpanId, startTimeUnixNano: record.startTimeNs, record })),
+  );
+  const spans = tree.rows.map((row) => toWaterfallSpan(row.span.record, startNs, row.orphan));
+  const depths = tree.rows.map((row) => row.depth);
+  return buildWaterfall({ traceId, startTimeUnixNano: startNs.toString(), durationMs: nanosToMillis(endNs - startNs) }, spans, depths);
 }
