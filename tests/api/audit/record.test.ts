@@ -84,6 +84,8 @@ describeOnEachDatabase("POST /api/tracing/audit", ({ app }) => {
     await app.flushSelfSpans();
     const [serverSpan] = await app.spans({ traceId, name: "POST /api/tracing/audit" });
     expect(serverSpan).toMatchObject({ spanId: event.spanId, parentSpanId: callerSpan });
+    const [append] = await app.spans({ traceId, name: "append audit_events" });
+    expect(append).toMatchObject({ kind: 3, parentSpanId: event.spanId, attributes: { "db.operation.name": "append", "db.collection.name": "audit_events" } });
   });
 
   it("without_traceparent_the_event_joins_the_trace_the_server_started", async () => {
