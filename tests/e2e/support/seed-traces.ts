@@ -37,12 +37,8 @@ function keyValues(attributes: Record<string, string | number | boolean> = {}) {
   return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value) }));
 }
 
-/**
- * Sends one trace through the real OTLP/HTTP JSON endpoint and waits for the 200 (a
- * 2xx means committed). Each call makes fresh ids, so tests never see each other's
- * traces when they use their own service names.
- */
-export async function seedTrace(request: APIRequestContext, spans: SeedSpan[], startMs = Date.now() - 60_000): Promise<SeededTrace> {
+/** One trace as an OTLP JSON ExportTraceServiceRequest, with fresh ids (also what a trace file holds). */
+export function otlpTrace(spans: SeedSpan[], startMs = Date.now() - 60_000): SeededTrace & { body: object } {
   const traceId = randomBytes(16).toString("hex");
   const spanIds = Object.fromEntries(spans.map((span) => [span.id, randomBytes(8).toString("hex")]));
   const startNs = BigInt(Math.round(startMs)) * NS_PER_MS;
@@ -72,9 +68,19 @@ export async function seedTrace(request: APIRequestContext, spans: SeedSpan[], s
       ],
     })),
   };
+  return { traceId, spanIds, startNs, body };
+}
+
+/**
+ * Sends one trace through the real OTLP/HTTP JSON endpoint and waits for the 200 (a
+ * 2xx means committed). Each call makes fresh ids, so tests never see each other's
+ * traces when they use their own service names.
+ */
+export async function seedTrace(request: APIRequestContext, spans: SeedSpan[], startMs?: number): Promise<SeededTrace> {
+  const { body, ...trace } = otlpTrace(spans, startMs);
   const answer = await request.post("/v1/traces", { data: body, headers: { "content-type": "application/json" } });
   expect(answer.status(), await answer.text()).toBe(200);
-  return { traceId, spanIds, startNs };
+  return trace;
 }
 
 /** A service name no other test uses. */

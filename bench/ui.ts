@@ -1,0 +1,207 @@
+// Trace detail page benchmark (`npm run bench:ui`): in headless Chromium against the
+// production build, the time from navigation to the first rendered waterfall rows for
+// traces of 1,000, 10,000 and 50,000 spans, and the frame times while scrolling the
+// 10,000-span one.
+//
+// Set-up: a freshly migrated SQLite database, `next start` (rebuilt first when a source
+// is newer than the build), and the three traces posted through OTLP/HTTP JSON (a
+// realistic fan-out tree: 4 children per span, 8 services, a few attributes each, an
+// event on every 10th span). Chromium is Playwright's API over Debian's /usr/bin/chromium
+// with the launch flags of playwright.config.ts.
+//
+// Per trace size, after one warm-up load: BENCH_UI_RUNS fresh navigations. A script
+// injected before the page runs notes, from the navigation start (performance.now()):
+// "rows" when the first waterfall row enters the DOM and "interactive" at the first task
+// after the next animation frame (painted, and the main thread free to take a click);
+// the resource timing of the detail API call tells how much of it was the server and
+// the transfer. Medians and maxima are printed.
+//
+// Scrolling: the 10,000-span waterfall is scrolled by BENCH_UI_SCROLL_PX per animation
+// frame for up to BENCH_UI_SCROLL_SECONDS; the requestAnimationFrame deltas give the
+// frame times (mean fps, p95, longest, frames over 20 ms).
+//
+// Targets: 10,000 spans interactive in under 1.5 s; scrolling at 50+ fps. A benchmark,
+// not a test: it exits 0 whatever the figures, 1 only when the set-up fails.
+//
+// Environment: BENCH_UI_PORT (3112), BENCH_UI_RUNS (5), BENCH_UI_SCROLL_PX (84),
+// BENCH_UI_SCROLL_SECONDS (4).
+import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "@playwright/test";
+import playwrightConfig from "../playwright.config";
+import { otlpTrace, type SeedSpan } from "../tests/e2e/support/seed-traces";
+import { machineDescription } from "./lib/report.mjs";
+import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DATABASE_URL = "file:./data/bench-ui.db";
+const PORT = Number(process.env.BENCH_UI_PORT ?? 3112);
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 5);
+const SCROLL_PX = Number(process.env.BENCH_UI_SCROLL_PX ?? 84);
+const SCROLL_SECONDS = Number(process.env.BENCH_UI_SCROLL_SECONDS ?? 4);
+const SIZES = [1_000, 10_000, 50_000];
+const SCROLLED_SIZE = 10_000;
+const TARGET_INTERACTIVE_MS = 1500;
+const TARGET_FPS = 50;
+const FANOUT = 4;
+const SERVICES = 8;
+const SPANS_PER_REQUEST = 5_000;
+
+interface Timings {
+  /** When the trace detail answer had fully arrived (its resource timing's responseEnd). */
+  answer: number;
+  rows: number;
+  interactive: number;
+}
+
+/** A fan-out tree of `count` spans: span i is a child of span (i-1)/FANOUT, nested inside it in time. */
+function benchSpans(count: number): SeedSpan[] {
+  const spans: SeedSpan[] = [];
+  const window: Array<{ start: number; duration: number }> = [];
+  for (let i = 0; i < count; i++) {
+    const parent = i === 0 ? undefined : Math.floor((i - 1) / FANOUT);
+    const slot = i === 0 ? 0 : (i - 1) % FANOUT;
+    const outer = parent === undefined ? { start: 0, duration: 5_000 } : window[parent];
+    const start = outer.start + (outer.duration * slot) / FANOUT;
+    const duration = (outer.duration / FANOUT) * 0.9;
+    window.push({ start, duration });
+    spans.push({
+      id: `s${i}`,
+      parent: parent === undefined ? undefined : `s${parent}`,
+      service: `bench-ui-service-${i % SERVICES}`,
+      name: `${i % 3 === 0 ? "GET" : "POST"} /api/resource/${i % 97}`,
+      kind: i === 0 ? "server" : i % 2 ? "client" : "internal",
+      startMs: start,
+      durationMs: duration,
+      error: i % 211 === 0 && i > 0 ? "upstream failed" : undefined,
+      attributes: { "http.method": i % 3 === 0 ? "GET" : "POST", "http.status_code": 200, "bench.index": i, "peer.service": `bench-ui-service-${(i + 1) % SERVICES}` },
+      events: i % 10 === 0 ? [{ name: "cache miss", atMs: start + duration / 2, attributes: { key: `k${i}` } }] : undefined,
+    });
+  }
+  return spans;
+}
+
+type OtlpBody = { resourceSpans: Array<{ resource: unknown; scopeSpans: Array<{ scope: unknown; spans: unknown[] }> }> };
+
+/** The trace's OTLP body cut into requests of at most SPANS_PER_REQUEST spans (the ingest body limit is 20 MB). */
+function* requestBodies(body: OtlpBody): Generator<OtlpBody> {
+  for (const { resource, scopeSpans } of body.resourceSpans)
+    for (const { scope, spans } of scopeSpans)
+      for (let from = 0; from < spans.length; from += SPANS_PER_REQUEST)
+        yield { resourceSpans: [{ resource, scopeSpans: [{ scope, spans: spans.slice(from, from + SPANS_PER_REQUEST) }] }] };
+}
+
+async function seed(count: number): Promise<string> {
+  const { traceId, body } = otlpTrace(benchSpans(count));
+  for (const part of requestBodies(body as OtlpBody)) {
+    const response = await fetch(serverUrl(PORT, "/v1/traces"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(part) });
+    if (response.status !== 200) throw new Error(`seeding ${count} spans: HTTP ${response.status} ${await response.text()}`);
+  }
+  return traceId;
+}
+
+/** Notes the navigation-relative times of the first waterfall row, the next frame and the first task after it. */
+function installProbe() {
+  const bench: Partial<Timings> = {};
+  (window as unknown as { __bench: Partial<Timings> }).__bench = bench;
+  const observer = new MutationObserver(() => {
+    if (bench.rows !== undefined || !document.querySelector('[data-testid="waterfall-row"]')) return;
+    bench.rows = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (bench.interactive = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function loadTimings(page: Page, traceId: string): Promise<Timings> {
+  await page.goto(serverUrl(PORT, `/traces/${traceId}`), { waitUntil: "commit" });
+  await page.waitForFunction(() => (window as unknown as { __bench: Partial<Timings> }).__bench?.interactive !== undefined, null, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => {
+    const detail = performance.getEntriesByType("resource").find((entry) => entry.name.includes("/api/tracing/traces/")) as PerformanceResourceTiming | undefined;
+    return { ...(window as unknown as { __bench: Timings }).__bench, answer: detail?.responseEnd ?? Number.NaN };
+  });
+}
+
+/** rAF deltas while scrolling the waterfall SCROLL_PX per frame. */
+function scrollFrames({ pixels, seconds }: { pixels: number; seconds: number }): Promise<number[]> {
+  const container = document.querySelector<HTMLElement>('[data-testid="waterfall"]')!;
+  const deltas: number[] = [];
+  return new Promise((resolve) => {
+    let last = 0;
+    let first = 0;
+    const step = (now: number) => {
+      if (last) deltas.push(now - last);
+      else first = now;
+      last = now;
+      container.scrollTop += pixels;
+      const atEnd = container.scrollTop >= container.scrollHeight - container.clientHeight;
+      if (now - first < seconds * 1000 && !atEnd) requestAnimationFrame(step);
+      else resolve(deltas);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+async function main() {
+  stopServersOnExit();
+  prepareDatabase(ROOT, DATABASE_URL);
+  ensureProductionBuild(ROOT, DATABASE_URL);
+  const server = await startServer({ root: ROOT, name: "bench-ui", port: PORT, env: { DATABASE_URL } });
+  const launchOptions = playwrightConfig.projects?.[0]?.use?.launchOptions ?? {};
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const traces = new Map<number, string>();
+    for (const size of SIZES) {
+      const started = performance.now();
+      traces.set(size, await seed(size));
+      console.log(`Seeded a ${size.toLocaleString("en-US")}-span trace in ${ms(performance.now() - started)}`);
+    }
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // tsx (esbuild) names functions through a `__name` helper that does not exist in the page.
+    await context.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
+    await context.addInitScript(installProbe);
+
+    console.log(`\n${machineDescription()}\nChromium ${browser.version()}, viewport 1440x900, ${RUNS} runs per size after a warm-up\n`);
+    console.log("spans    answer in (median)   first rows (median / max)   interactive (median / max)");
+    const interactiveBySize = new Map<number, number>();
+    for (const size of SIZES) {
+      const page = await context.newPage();
+      await loadTimings(page, traces.get(size)!);
+      const runs: Timings[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await loadTimings(page, traces.get(size)!));
+      await page.close();
+      const pick = (key: keyof Timings) => runs.map((timing) => timing[key]);
+      const spread = (key: keyof Timings) => `${ms(median(pick(key)))} / ${ms(Math.max(...pick(key)))}`;
+      interactiveBySize.set(size, median(pick("interactive")));
+      console.log(`${size.toLocaleString("en-US").padStart(6)}   ${ms(median(pick("answer"))).padEnd(19)}  ${spread("rows").padEnd(26)}  ${spread("interactive")}`);
+    }
+    console.log("(answer in: the trace detail API answer fully received; the rest of each figure is the browser's work)");
+
+    const page = await context.newPage();
+    await loadTimings(page, traces.get(SCROLLED_SIZE)!);
+    const deltas = await page.evaluate(scrollFrames, { pixels: SCROLL_PX, seconds: SCROLL_SECONDS });
+    await page.close();
+    const mean = deltas.reduce((sum, delta) => sum + delta, 0) / deltas.length;
+    const fps = 1000 / mean;
+    console.log(
+      `\nScrolling the ${SCROLLED_SIZE.toLocaleString("en-US")}-span waterfall ${SCROLL_PX} px a frame: ${deltas.length} frames, ${fps.toFixed(1)} fps mean, ` +
+        `frame time p50 ${quantile(deltas, 0.5).toFixed(1)} ms / p95 ${quantile(deltas, 0.95).toFixed(1)} ms / max ${Math.max(...deltas).toFixed(1)} ms, ` +
+        `${deltas.filter((delta) => delta > 20).length} frames over 20 ms`,
+    );
+
+    const interactive = interactiveBySize.get(SCROLLED_SIZE)!;
+    console.log(`\nTarget: ${SCROLLED_SIZE.toLocaleString("en-US")} spans interactive in under ${TARGET_INTERACTIVE_MS} ms: ${ms(interactive)} ${interactive < TARGET_INTERACTIVE_MS ? "MET" : "MISSED"}`);
+    console.log(`Target: scrolling at ${TARGET_FPS}+ fps: ${fps.toFixed(1)} fps ${fps >= TARGET_FPS ? "MET" : "MISSED"}`);
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

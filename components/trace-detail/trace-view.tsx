@@ -1,0 +1,148 @@
+"use client";
+
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Minimap } from "@/components/waterfall/minimap";
+import { Waterfall } from "@/components/waterfall/waterfall";
+import { criticalPath, type CriticalSection } from "@/lib/waterfall/critical-path";
+import { findSpans } from "@/lib/waterfall/find-spans";
+import { FULL_VIEW, type ViewRange } from "@/lib/waterfall/time-scale";
+import { expandAncestors, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
+import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
+import { SpanDetail } from "./span-detail";
+import { TraceHeader } from "./trace-header";
+import { TraceToolbar } from "./trace-toolbar";
+
+/** The part of the view a link can carry. */
+export interface TraceViewState {
+  spanId: string | null;
+  find: string;
+  onlyMatches: boolean;
+  critical: boolean;
+  view: ViewRange;
+}
+
+export const INITIAL_TRACE_VIEW: TraceViewState = { spanId: null, find: "", onlyMatches: false, critical: false, view: FULL_VIEW };
+
+const WATERFALL_HEIGHT = "max(320px, calc(100vh - 380px))";
+const STATE_SYNC_DELAY_MS = 300;
+
+function sectionsByRow(sections: readonly CriticalSection[]): Map<number, CriticalSection[]> {
+  const byRow = new Map<number, CriticalSection[]>();
+  for (const section of sections) {
+    const list = byRow.get(section.row);
+    if (list) list.push(section);
+    else byRow.set(section.row, [section]);
+  }
+  return byRow;
+}
+
+/**
+ * A trace's header, minimap, toolbar, waterfall and span detail, with their state (the
+ * linkable part reported through `onStateChange`, a moment after it settles). Collapsing
+ * is per view and not linkable.
+ */
+export function TraceView({
+  trace,
+  initial = INITIAL_TRACE_VIEW,
+  onStateChange,
+  actions,
+  aside,
+}: {
+  trace: WaterfallTrace;
+  initial?: TraceViewState;
+  onStateChange?(state: TraceViewState): void;
+  actions?: ReactNode;
+  aside?: ReactNode;
+}) {
+  const rowOfSpan = useMemo(() => new Map(trace.spans.map((span, row) => [span.spanId, row])), [trace]);
+  const initialRow = initial.spanId === null ? null : (rowOfSpan.get(initial.spanId) ?? null);
+  const [selectedRow, setSelectedRow] = useState<number | null>(initialRow);
+  const [focusedRow, setFocusedRow] = useState<number | null>(initialRow);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const [find, setFind] = useState(initial.find);
+  const [onlyMatches, setOnlyMatches] = useState(initial.onlyMatches);
+  const [critical, setCritical] = useState(initial.critical);
+  const [view, setView] = useState(initial.view);
+
+  const searched = useDeferredValue(find);
+  const matches = useMemo(() => (searched.trim() ? findSpans(trace.spans, searched) : null), [trace, searched]);
+  const rows = useMemo(
+    () => (onlyMatches && matches ? Int32Array.from([...matches].sort((a, b) => a - b)) : visibleRows(trace.subtreeEnd, collapsed)),
+    [trace, collapsed, onlyMatches, matches],
+  );
+  const criticalSections = useMemo(
+    () => (critical && trace.spans.length > 0 ? sectionsByRow(criticalPath({ startMs: trace.spans.map((s) => s.startMs), endMs: trace.spans.map((s) => s.startMs + s.durationMs), parent: trace.parent })) : null),
+    [trace, critical],
+  );
+
+  const report = useRef(onStateChange);
+  report.current = onStateChange;
+  const spanId = selectedRow === null ? null : trace.spans[selectedRow].spanId;
+  useEffect(() => {
+    const timer = setTimeout(() => report.current?.({ spanId, find, onlyMatches, critical, view }), STATE_SYNC_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [spanId, find, onlyMatches, critical, view]);
+
+  const onToggle = useCallback((row: number) => {
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (!next.delete(row)) next.add(row);
+      return next;
+    });
+  }, []);
+  const onSelect = useCallback(
+    (row: number) => {
+      setSelectedRow((old) => (old === row ? null : row));
+      setFocusedRow(row);
+      setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
+    },
+    [trace],
+  );
+
+  const selected = selectedRow === null ? null : trace.spans[selectedRow];
+  return (
+    <div className="space-y-4">
+      <TraceHeader trace={trace} actions={actions} />
+      <Minimap trace={trace} view={view} onViewChange={setView} />
+      <TraceToolbar
+        find={find}
+        matchCount={matches?.size ?? null}
+        onlyMatches={onlyMatches}
+        critical={critical}
+        zoomed={view.start > 0 || view.end < 1}
+        onFind={setFind}
+        onOnlyMatches={setOnlyMatches}
+        onCritical={setCritical}
+        onExpandAll={() => setCollapsed(new Set())}
+        onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
+        onResetZoom={() => setView(FULL_VIEW)}
+      />
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
+        <Waterfall
+          trace={trace}
+          rows={rows}
+          view={view}
+          collapsed={collapsed}
+          selectedRow={selectedRow}
+          focusedRow={focusedRow}
+          matches={matches}
+          critical={criticalSections}
+          onToggle={onToggle}
+          onSelect={onSelect}
+          onFocus={setFocusedRow}
+          height={WATERFALL_HEIGHT}
+        />
+        <div className="space-y-4">
+          {selected ? (
+            <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
+          ) : (
+            <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
+              Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
+            </p>
+          )}
+          {aside}
+        </div>
+      </div>
+    </div>
+  );
+}

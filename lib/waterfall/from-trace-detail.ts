@@ -1,0 +1,47 @@
+import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
+import type { Attributes } from "@/lib/collector/span-record";
+import { nanosToMillis } from "@/lib/query/nanos";
+import { buildWaterfall } from "./build-waterfall";
+import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
+
+/** The contract types attributes as any JSON; the API sends them in the stored typed form. */
+const typed = (attributes: TraceSpan["attributes"]) => attributes as Attributes;
+
+function toWaterfallSpan(span: TraceSpan, traceStartNs: bigint): WaterfallSpan {
+  const startNs = BigInt(span.startTimeUnixNano);
+  return {
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId,
+    name: span.name,
+    service: span.serviceName,
+    kind: span.kind,
+    status: span.status.code,
+    statusMessage: span.status.message,
+    startTimeUnixNano: span.startTimeUnixNano,
+    startMs: nanosToMillis(startNs - traceStartNs),
+    durationMs: span.durationMs,
+    attributes: typed(span.attributes),
+    resourceAttributes: typed(span.resourceAttributes),
+    events: span.events.map((event) => ({
+      name: event.name,
+      timeUnixNano: event.timeUnixNano,
+      offsetMs: nanosToMillis(BigInt(event.timeUnixNano) - startNs),
+      attributes: typed(event.attributes),
+    })),
+    links: span.links.map((link) => ({ ...link, attributes: typed(link.attributes) })),
+    traceState: span.traceState,
+    scope: span.scope.name === null ? null : [span.scope.name, span.scope.version].filter(Boolean).join(" "),
+    orphan: span.orphan,
+  };
+}
+
+/** The waterfall of a trace detail answer, whose spans already come depth-first with their depths. */
+export function waterfallFromDetail(detail: TraceDetail): WaterfallTrace {
+  const { trace } = detail;
+  const startNs = BigInt(trace.startTimeUnixNano);
+  return buildWaterfall(
+    { traceId: trace.traceId, startTimeUnixNano: trace.startTimeUnixNano, durationMs: trace.durationMs },
+    detail.spans.map((span) => toWaterfallSpan(span, startNs)),
+    detail.spans.map((span) => span.depth),
+  );
+}
