@@ -9,20 +9,6 @@ function trimmed(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }
 
-/** A duration in milliseconds for people: `850µs`, `12.3ms`, `1.24s`, `2m 5s`, `1h 3m`. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "–";
-  if (ms === 0) return "0ms";
-  if (ms < 1) return `${trimmed(ms * 1000, ms < 0.01 ? 2 : 0)}µs`;
-  if (ms < 10) return `${trimmed(ms, 2)}ms`;
-  if (ms < 1000) return `${trimmed(ms, ms < 100 ? 1 : 0)}ms`;
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${trimmed(seconds, seconds < 10 ? 2 : 1)}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${Math.floor(seconds % 60)}s`;
-  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
 function clock(date: Date): string {

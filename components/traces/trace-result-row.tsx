@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { formatAgo, formatDuration, formatStartTime, unixNanoToMs } from "./format";
+import { formatDuration } from "@/lib/client/format/duration";
+import { formatAgo, formatStartTime, unixNanoToMs } from "./format";
 import { ServiceBadge } from "./service-badge";
-import { serviceColour } from "./service-colour";
+import { serviceColor } from "@/lib/client/service-color";
 
 /** One trace of the result list: a link to its detail page. */
 export function TraceResultRow({ trace, maxDurationMs, nowMs }: { trace: TraceSummary; maxDurationMs: number; nowMs: number }) {
@@ -19,7 +20,7 @@ export function TraceResultRow({ trace, maxDurationMs, nowMs }: { trace: TraceSu
       >
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <span className="flex min-w-0 items-baseline gap-2 font-medium">
-            <span className="h-2.5 w-2.5 shrink-0 self-center rounded-full" style={{ backgroundColor: serviceColour(trace.rootService) }} aria-hidden />
+            <span className="h-2.5 w-2.5 shrink-0 self-center rounded-full" style={{ backgroundColor: serviceColor(trace.rootService) }} aria-hidden />
             <span data-testid="trace-root-service" className="truncate">
               {trace.rootService}
             </span>

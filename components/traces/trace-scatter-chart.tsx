@@ -3,7 +3,8 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScatterShapeProps } from "recharts/types/util/ScatterUtils";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { formatAxisTime, formatDuration, formatStartTime, timeTicks, unixNanoToMs } from "./format";
+import { formatDuration } from "@/lib/client/format/duration";
+import { formatAxisTime, formatStartTime, timeTicks, unixNanoToMs } from "./format";
 
 interface Point {
   x: number;

@@ -1,14 +1,15 @@
-/** A duration for people: 850µs, 12.3ms, 1.25s, 2m 05s. */
+/** A duration for people, on every page: 850µs, 12.3ms, 1.25s, 12.3s, 2m 05s, 1h 03m. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return "–";
   const abs = Math.abs(ms);
   if (abs === 0) return "0ms";
   if (abs < 1) return `${trim(ms * 1000, abs * 1000 < 10 ? 2 : abs * 1000 < 100 ? 1 : 0)}µs`;
   if (abs < 1000) return `${trim(ms, abs < 10 ? 2 : abs < 100 ? 1 : 0)}ms`;
-  if (abs < 60_000) return `${trim(ms / 1000, 2)}s`;
+  if (abs < 60_000) return `${trim(ms / 1000, abs < 10_000 ? 2 : 1)}s`;
+  const sign = ms < 0 ? "-" : "";
   const minutes = Math.floor(abs / 60_000);
-  const seconds = Math.floor((abs % 60_000) / 1000);
-  return `${ms < 0 ? "-" : ""}${minutes}m ${String(seconds).padStart(2, "0")}s`;
+  if (minutes < 60) return `${sign}${minutes}m ${String(Math.floor((abs % 60_000) / 1000)).padStart(2, "0")}s`;
+  return `${sign}${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
 }
 
 function trim(value: number, digits: number): string {

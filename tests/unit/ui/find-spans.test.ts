@@ -75,7 +75,10 @@ describe("formatDuration", () => {
     { ms: 12.34, text: "12.3ms" },
     { ms: 512.6, text: "513ms" },
     { ms: 1250, text: "1.25s" },
+    { ms: 12_345, text: "12.3s" },
     { ms: 125_000, text: "2m 05s" },
+    { ms: 3_780_000, text: "1h 03m" },
+    { ms: -2.5, text: "-2.5ms" },
     { ms: Number.NaN, text: "–" },
   ])("$ms ms is $text", ({ ms, text }) => {
     expect(formatDuration(ms)).toBe(text);

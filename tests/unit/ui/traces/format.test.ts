@@ -1,26 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatAxisTime, formatDuration, formatStartTime, timeTicks, unixNanoToMs } from "@/components/traces/format";
-
-describe("formatDuration", () => {
-  it.each([
-    ["zero", 0, "0ms"],
-    ["nanoseconds", 0.004, "4µs"],
-    ["sub_ten_microseconds_keep_decimals", 0.0015, "1.5µs"],
-    ["microseconds", 0.85, "850µs"],
-    ["single_ms_two_decimals", 1.234, "1.23ms"],
-    ["tens_of_ms_one_decimal", 12.34, "12.3ms"],
-    ["hundreds_of_ms_whole", 456.7, "457ms"],
-    ["whole_ms_without_trailing_zero", 20, "20ms"],
-    ["seconds_two_decimals", 1240, "1.24s"],
-    ["tens_of_seconds_one_decimal", 12_345, "12.3s"],
-    ["minutes_and_seconds", 125_000, "2m 5s"],
-    ["hours_and_minutes", 3_780_000, "1h 3m"],
-    ["negative_is_a_dash", -1, "–"],
-    ["nan_is_a_dash", Number.NaN, "–"],
-  ])("%s", (_name, ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
+import { formatAgo, formatAxisTime, formatStartTime, timeTicks, unixNanoToMs } from "@/components/traces/format";
 
 describe("unixNanoToMs", () => {
   it.each([
