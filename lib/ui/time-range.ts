@@ -23,13 +23,22 @@ function instantMs(text: string | null): number | null {
   return Number.isNaN(parsed) ? null : parsed;
 }
 
-/** The range the URL asks for; a bad or reversed custom window falls back to the preset. */
-export function parseTimeRange(get: (key: string) => string | null): TimeRange {
+function preset(value: string | null): TimeRange | null {
+  const found = RANGE_PRESETS.find((candidate) => candidate.value === value);
+  return found ? { kind: "preset", value: found.value, ms: found.ms } : null;
+}
+
+/** The range the URL asks for, or null for all time (nothing, or nothing valid, given). */
+export function parseOptionalTimeRange(get: (key: string) => string | null): TimeRange | null {
   const startMs = instantMs(get("start"));
   const endMs = instantMs(get("end"));
   if (startMs !== null && endMs !== null && startMs < endMs) return { kind: "custom", startMs, endMs };
-  const preset = RANGE_PRESETS.find((candidate) => candidate.value === get("range")) ?? RANGE_PRESETS.find((candidate) => candidate.value === DEFAULT_RANGE)!;
-  return { kind: "preset", value: preset.value, ms: preset.ms };
+  return preset(get("range"));
+}
+
+/** The range the URL asks for; a missing, bad or reversed one is the default preset. */
+export function parseTimeRange(get: (key: string) => string | null): TimeRange {
+  return parseOptionalTimeRange(get) ?? preset(DEFAULT_RANGE)!;
 }
 
 /** The window in unix ms at `nowMs` (a preset ends now). */

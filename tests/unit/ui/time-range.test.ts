@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseStepMs, parseTimeRange, refreshIntervalMs, resolveWindow } from "@/lib/ui/time-range";
+import { chooseStepMs, parseOptionalTimeRange, parseTimeRange, refreshIntervalMs, resolveWindow } from "@/lib/ui/time-range";
 
 const from = (query: string) => {
   const params = new URLSearchParams(query);
@@ -17,6 +17,11 @@ describe("parseTimeRange", () => {
     { query: "start=nonsense&end=1000", range: { kind: "preset", value: "1h", ms: 3_600_000 } },
   ])("'$query'", ({ query, range }) => {
     expect(from(query)).toEqual(range);
+  });
+
+  it("tells all time (nothing valid given) apart from the default preset", () => {
+    const params = new URLSearchParams("range=bogus");
+    expect(parseOptionalTimeRange((key) => params.get(key))).toBeNull();
   });
 
   it("resolves a preset against the clock and a custom window as given", () => {
