@@ -1,4 +1,5 @@
 import "server-only";
+import { recordCleanup } from "@/lib/audit/cleanup-event";
 import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
@@ -11,7 +12,9 @@ function scheduleRetention(): void {
   const run = async () => {
     try {
       const result = await runRetention(retentionSeconds());
-      if (result.deletedSpans > 0) console.log(`[traceboard] retention removed ${result.deletedSpans} spans before ${result.cutoff}`);
+      if (result.deletedSpans === 0) return;
+      console.log(`[traceboard] retention removed ${result.deletedSpans} spans before ${result.cutoff}`);
+      await recordCleanup(result, "schedule");
     } catch (error) {
       console.error(`[traceboard] retention failed: ${(error as Error).message}`);
     }

@@ -25,19 +25,20 @@ const APP_ENV = [
 ] as const;
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 
-/** The process-wide singletons the app keeps on globalThis (store, Prisma client, ingest queue, self-span exporter). */
-const APP_GLOBALS = ["traceboardIngest", "traceboardSpanStore", "traceboardDb", "traceboardSelfExporter"] as const;
+/** The process-wide singletons the app keeps on globalThis (store, Prisma client, ingest queue, self-span exporter, audit writer). */
+const APP_GLOBALS = ["traceboardIngest", "traceboardSpanStore", "traceboardDb", "traceboardSelfExporter", "traceboardAuditWriter"] as const;
 const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], unknown>;
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [routes, ingestService, spanExporter, spanStore, db, withTracing] = await Promise.all([
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter] = await Promise.all([
     loadAppRoutes(),
     import("@/lib/collector/ingest/ingest-service"),
     import("@/lib/tracing/span-exporter"),
     import("@/lib/store/span-store"),
     import("@/lib/store/db"),
     import("@/lib/tracing/with-tracing"),
+    import("@/lib/store/audit/audit-writer"),
   ]);
   return {
     routes,
@@ -47,6 +48,7 @@ async function loadModules() {
     getSpanStore: spanStore.getSpanStore,
     getDb: db.getDb,
     withTracing: withTracing.withTracing,
+    getAuditWriter: auditWriter.getAuditWriter,
   };
 }
 export type AppModules = Awaited<ReturnType<typeof loadModules>>;
@@ -206,6 +208,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (globals.traceboardIngest) await modules.ingestQueue().close();
       await server.close();
       if (globals.traceboardSpanStore) await modules.getSpanStore().close();
+      if (globals.traceboardAuditWriter) await modules.getAuditWriter().close();
       if (globals.traceboardDb) await modules.getDb().$disconnect();
       for (const key of APP_GLOBALS) delete globals[key];
       vi.unstubAllEnvs();

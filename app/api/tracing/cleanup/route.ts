@@ -1,7 +1,10 @@
-// POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting)
+// POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting);
+// the run is recorded in the audit trail as a `cleanup` event (actor from X-User-Id)
 import { z } from "zod";
 import { validationErrorResponse } from "@/lib/api/errors";
 import { requireAdmin } from "@/lib/api/require-admin";
+import { recordCleanup } from "@/lib/audit/cleanup-event";
+import { requestIdentity } from "@/lib/audit/request-identity";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { withTracing } from "@/lib/tracing/with-tracing";
@@ -24,6 +27,7 @@ export const POST = withTracing(
     const query = CleanupQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
     if (!query.success) return validationErrorResponse(query.error);
     const result = await runRetention(query.data.max_age_seconds ?? retentionSeconds());
+    await recordCleanup(result, "api", requestIdentity(request));
     return Response.json(result);
   },
   { route: "/api/tracing/cleanup" },
