@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { DurationParam } from "@/lib/query/params/duration";
+import { SpanKindParam, StatusParam } from "@/lib/query/params/span-enum-params";
+import { TagsParam } from "@/lib/query/params/tags";
+import { timeWindowShape, windowInOrder, type WindowBounds } from "@/lib/query/params/time-window";
+import { TraceCursorParam } from "@/lib/query/traces/trace-cursor";
+import { defineEndpoint } from "../endpoint";
+import { OtlpTraceExport } from "./otlp-trace";
+import { SpanKindName, StatusName, TypedAttributes } from "./span-fields";
+import { TraceSummary, UnixNano } from "./trace-summary";
+
+export const MAX_TRACE_LIMIT = 1500;
+export const DEFAULT_TRACE_LIMIT = 20;
+
+const TRACE_ID = /^[0-9a-fA-F]{32}$/;
+
+function durationsInOrder(query: { minDuration?: bigint; maxDuration?: bigint }, context: z.RefinementCtx) {
+  if (query.minDuration !== undefined && query.maxDuration !== undefined && query.minDuration > query.maxDuration) {
+    context.addIssue({ code: "custom", path: ["minDuration"], message: "minDuration must not be above maxDuration" });
+  }
+}
+
+export const TraceSearchQuery = z
+  .object({
+    service: z.string().min(1).optional().meta({ description: "The trace has a span of this service; span-level filters then apply to spans of this service" }),
+    operation: z.string().min(1).optional().meta({ description: "Span name (span-level)" }),
+    kind: SpanKindParam.optional().meta({ description: "Span kind (span-level)" }),
+    status: StatusParam.optional().meta({ description: "Span status (span-level)" }),
+    minDuration: DurationParam.optional(),
+    maxDuration: DurationParam.optional(),
+    spanDuration: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((flag) => flag === "true")
+      .meta({ description: "true: min/maxDuration apply to a span (span-level) instead of the whole trace" }),
+    ...timeWindowShape,
+    tags: TagsParam.optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_TRACE_LIMIT).default(DEFAULT_TRACE_LIMIT),
+    cursor: TraceCursorParam.optional(),
+  })
+  .superRefine((query, context) => {
+    windowInOrder()(query as WindowBounds, context);
+    durationsInOrder(query, context);
+  });
+export type TraceSearchQuery = z.output<typeof TraceSearchQuery>;
+
+export const TraceSearchResult = z.object({
+  traces: z.array(TraceSummary),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` (same filters) for the next page; null on the last page" }),
+  durationFilter: z.enum(["trace", "span"]).meta({ description: "What minDuration/maxDuration were applied to: the whole trace, or one matching span" }),
+  window: z.object({ startTimeUnixNano: UnixNano, endTimeUnixNano: UnixNano }).meta({ description: "The trace start window searched" }),
+});
+export type TraceSearchResult = z.infer<typeof TraceSearchResult>;
+
+export const SearchTraces = defineEndpoint({
+  method: "GET",
+  path: "/api/tracing/traces",
+  summary: "Search traces",
+  description: [
+    "Newest first by trace start (ties by trace id). Trace-level filters: `service` (the trace has a span of it),",
+    "the time window (on the trace start) and, by default, `minDuration`/`maxDuration` on the trace duration.",
+    "Span-level filters, `operation`, `kind`, `status`, `tags` and (with `spanDuration=true`) the durations,",
+    "must all hold on one same span, which must belong to `service` when given (as in Jaeger).",
+    "A tag matches a span attribute or a resource attribute; a typed value matches its text form",
+    "(`500` matches the int 500 and the double 500.0, `true` the boolean).",
+  ].join(" "),
+  tags: ["traces"],
+  query: TraceSearchQuery,
+  response: TraceSearchResult,
+  errors: [400],
+});
+
+export const TraceIdParams = z.object({
+  traceId: z
+    .string()
+    .regex(TRACE_ID, "a trace id is 32 hex digits")
+    .transform((id) => id.toLowerCase()),
+});
+
+export const TraceSpan = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().nullable(),
+  name: z.string(),
+  kind: SpanKindName,
+  serviceName: z.string(),
+  startTimeUnixNano: UnixNano,
+  endTimeUnixNano: UnixNano,
+  durationMs: z.number(),
+  status: z.object({ code: StatusName, message: z.string().nullable() }),
+  attributes: TypedAttributes,
+  resourceAttributes: TypedAttributes,
+  events: z.array(z.object({ name: z.string(), timeUnixNano: UnixNano, attributes: TypedAttributes })),
+  links: z.array(z.object({ traceId: z.string(), spanId: z.string(), traceState: z.string().nullable(), attributes: TypedAttributes })),
+  scope: z.object({ name: z.string().nullable(), version: z.string().nullable() }),
+  traceState: z.string().nullable(),
+  depth: z.number().int().meta({ description: "0 for a root or an orphan" }),
+  orphan: z
+    .boolean()
+    .meta({ description: "A top-level span that names a parent not in the trace (or where a parent loop was cut): shown beside the roots" }),
+  childCount: z.number().int(),
+});
+export type TraceSpan = z.infer<typeof TraceSpan>;
+
+export const TraceDetail = z.object({
+  trace: TraceSummary,
+  depth: z.number().int().meta({ description: "Number of levels of the span tree" }),
+  spans: z.array(TraceSpan).meta({ description: "Depth-first: each span followed by its subtree, siblings by start time" }),
+});
+export type TraceDetail = z.infer<typeof TraceDetail>;
+
+export const TraceDetailQuery = z.object({
+  format: z.enum(["json", "otlp"]).default("json").meta({ description: "`otlp`: the trace as an OTLP/JSON ExportTraceServiceRequest" }),
+});
+
+export const GetTrace = defineEndpoint({
+  method: "GET",
+  path: "/api/tracing/traces/{traceId}",
+  summary: "One trace: every span in parent/child order, or the trace as OTLP/JSON",
+  tags: ["traces"],
+  params: TraceIdParams,
+  query: TraceDetailQuery,
+  response: z.union([TraceDetail, OtlpTraceExport]),
+  errors: [400, 404],
+});

@@ -1,0 +1,50 @@
+import "server-only";
+import type { OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
+import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
+import type { SpanRecord } from "@/lib/collector/span-record";
+import { readTraceSpans } from "@/lib/store/read/trace-spans";
+import { buildTraceTree, type TreeRow } from "@/lib/trace-tree";
+import { nanosToMillis } from "../nanos";
+import { spanKindName, statusName } from "../params/span-enum-params";
+import { toOtlpExport } from "./otlp-export";
+import { findTraceSummary } from "./trace-summary";
+
+type TreeSpanRecord = SpanRecord & { startTimeUnixNano: bigint };
+
+function toTraceSpan({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord>): TraceSpan {
+  return {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentSpanId: span.parentSpanId,
+    name: span.name,
+    kind: spanKindName(span.kind),
+    serviceName: span.serviceName,
+    startTimeUnixNano: span.startTimeNs.toString(),
+    endTimeUnixNano: span.endTimeNs.toString(),
+    durationMs: nanosToMillis(span.endTimeNs - span.startTimeNs),
+    status: { code: statusName(span.statusCode), message: span.statusMessage },
+    attributes: span.attributes,
+    resourceAttributes: span.resourceAttributes,
+    events: span.events.map(({ name, timeNs, attributes }) => ({ name, timeUnixNano: timeNs, attributes })),
+    links: span.links,
+    scope: { name: span.scopeName, version: span.scopeVersion },
+    traceState: span.traceState,
+    depth,
+    orphan,
+    childCount,
+  };
+}
+
+/** Every span of a trace in parent/child order with the trace's summary; null for an unknown trace. */
+export async function getTraceDetail(traceId: string): Promise<TraceDetail | null> {
+  const [trace, spans] = await Promise.all([findTraceSummary(traceId), readTraceSpans(traceId)]);
+  if (!trace || spans.length === 0) return null;
+  const tree = buildTraceTree(spans.map((span) => ({ ...span, startTimeUnixNano: span.startTimeNs })));
+  return { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
+}
+
+/** The trace as OTLP/JSON; null for an unknown trace. */
+export async function getTraceOtlp(traceId: string): Promise<OtlpTraceExport | null> {
+  const spans = await readTraceSpans(traceId);
+  return spans.length === 0 ? null : toOtlpExport(spans);
+}

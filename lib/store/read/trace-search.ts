@@ -1,0 +1,102 @@
+import "server-only";
+import { resolveDatabaseTarget } from "../database-target";
+import { getDb } from "../db";
+import { SqlParams } from "./sql-params";
+
+/** A trace list's sort key: newest start first, ties by trace id descending. */
+export interface TraceKey {
+  startTimeNs: bigint;
+  traceId: string;
+}
+
+/** An attribute match: the key and every stored value (span-record.ts AttributeValue, as JSON.stringify writes it) that counts as equal. */
+export interface TagMatch {
+  key: string;
+  storedForms: string[];
+}
+
+/** Conditions that must all hold on one same span of the trace (as in Jaeger). */
+export interface SpanConditions {
+  serviceName?: string;
+  name?: string;
+  kind?: number;
+  statusCode?: number;
+  minDurationNs?: bigint;
+  maxDurationNs?: bigint;
+  tags: TagMatch[];
+}
+
+export interface TraceSearchQuery {
+  /** Trace start window, inclusive. */
+  startNs: bigint;
+  endNs: bigint;
+  /** The trace has a span of this service. */
+  serviceName?: string;
+  minDurationNs?: bigint;
+  maxDurationNs?: bigint;
+  /** Null when no span-level condition is asked. */
+  span: SpanConditions | null;
+  /** Only traces after this one in the list order (newest first, ties by trace id descending). */
+  after: TraceKey | null;
+  limit: number;
+}
+
+/** One tag on span `s`: its attributes, or its resource's, hold one of the stored forms (a cheap substring test first skips spans without the key). */
+function tagCondition(tag: TagMatch, params: SqlParams): string {
+  const keyText = `${JSON.stringify(tag.key)}:`;
+  // Placeholders are added in the order they appear in the text (SQLite's `?` are positional).
+  const column = (name: string) => {
+    if (params.dialect === "sqlite") {
+      const present = `instr(s.${name}, ${params.add(keyText)}) > 0`;
+      const value = `s.${name} -> ${params.add(`$.${JSON.stringify(tag.key)}`)}`;
+      return `(${present} AND (${value}) IN (${tag.storedForms.map((form) => params.add(form)).join(", ")}))`;
+    }
+    const present = `strpos(s.${name}, ${params.add(keyText)}) > 0`;
+    const value = `s.${name}::jsonb -> ${params.add(tag.key)}::text`;
+    return `(${present} AND (${value}) IN (${tag.storedForms.map((form) => `${params.add(form)}::jsonb`).join(", ")}))`;
+  };
+  return `(${column("attributes")} OR ${column("resource_attributes")})`;
+}
+
+function spanExists(span: SpanConditions, params: SqlParams): string {
+  // SQLite would walk the (service_name, start_time_ns) index for the service instead of
+  // the trace's own spans by primary key; a unary plus keeps that index out.
+  const unindexed = params.dialect === "sqlite" ? "+" : "";
+  const conditions = ["s.trace_id = t.trace_id"];
+  if (span.serviceName !== undefined) conditions.push(`${unindexed}s.service_name = ${params.add(span.serviceName)}`);
+  if (span.name !== undefined) conditions.push(`s.name = ${params.add(span.name)}`);
+  if (span.kind !== undefined) conditions.push(`s.kind = ${params.add(span.kind)}`);
+  if (span.statusCode !== undefined) conditions.push(`s.status_code = ${params.add(span.statusCode)}`);
+  if (span.minDurationNs !== undefined) conditions.push(`s.duration_ns >= ${params.add(span.minDurationNs)}`);
+  if (span.maxDurationNs !== undefined) conditions.push(`s.duration_ns <= ${params.add(span.maxDurationNs)}`);
+  for (const tag of span.tags) conditions.push(tagCondition(tag, params));
+  return `EXISTS (SELECT 1 FROM spans s WHERE ${conditions.join(" AND ")})`;
+}
+
+/**
+ * The keys of one page of matching traces, in list order. The scan walks an index in
+ * that order (traces by start, or trace_services by service and start) and stops once
+ * the page is full; span conditions are checked per trace through the spans' primary
+ * key (trace_id first).
+ */
+export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey[]> {
+  const params = new SqlParams(resolveDatabaseTarget().provider);
+  // `d` drives the scan: trace_services when a service is asked, else traces itself.
+  const from = query.serviceName === undefined ? "traces t" : "trace_services d JOIN traces t ON t.trace_id = d.trace_id";
+  const d = query.serviceName === undefined ? "t" : "d";
+  const where = [`${d}.start_time_ns >= ${params.add(query.startNs)}`, `${d}.start_time_ns <= ${params.add(query.endNs)}`];
+  if (query.serviceName !== undefined) where.push(`d.service_name = ${params.add(query.serviceName)}`);
+  if (query.after) {
+    const start = query.after.startTimeNs;
+    where.push(`${d}.start_time_ns <= ${params.add(start)}`);
+    where.push(`(${d}.start_time_ns < ${params.add(start)} OR ${d}.trace_id < ${params.add(query.after.traceId)})`);
+  }
+  if (query.minDurationNs !== undefined) where.push(`t.duration_ns >= ${params.add(query.minDurationNs)}`);
+  if (query.maxDurationNs !== undefined) where.push(`t.duration_ns <= ${params.add(query.maxDurationNs)}`);
+  if (query.span) where.push(spanExists(query.span, params));
+  const sql = `SELECT ${d}.trace_id AS "traceId", CAST(${d}.start_time_ns AS TEXT) AS "startTimeNs"
+    FROM ${from} WHERE ${where.join(" AND ")}
+    ORDER BY ${d}.start_time_ns DESC, ${d}.trace_id DESC LIMIT ${Math.trunc(query.limit)}`;
+  const rows = await getDb().$queryRawUnsafe<Array<{ traceId: string; startTimeNs: string }>>(sql, ...params.values);
+  return rows.map((row) => ({ traceId: row.traceId, startTimeNs: BigInt(row.startTimeNs) }));
+}

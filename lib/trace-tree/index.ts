@@ -1,0 +1,106 @@
+/**
+ * Parent/child order of a trace's spans, for the trace detail API and for the browser
+ * (uploaded trace files): pure, no I/O, no framework imports. Iterative throughout, so a
+ * 100,000-deep chain cannot overflow the stack, and a parent loop cannot hang it.
+ */
+
+/** What the tree needs of a span; any other fields ride along untouched. */
+export interface TreeSpan {
+  spanId: string;
+  parentSpanId: string | null;
+  /** Unix nanoseconds: a bigint, or a decimal string (exact, as JSON carries it). */
+  startTimeUnixNano: bigint | string;
+}
+
+export interface TreeRow<S extends TreeSpan> {
+  span: S;
+  /** 0 for a root or an orphan, parent's depth + 1 below. */
+  depth: number;
+  /**
+   * A top-level row whose span names a parent: the parent is not in the trace (not
+   * received, or dropped), or the span is where a parent loop was cut open.
+   */
+  orphan: boolean;
+  /** Direct children in this tree. */
+  childCount: number;
+}
+
+export interface TraceTree<S extends TreeSpan> {
+  /** Depth-first: each span followed by its subtree, siblings by start time (then span id). */
+  rows: Array<TreeRow<S>>;
+  /** Number of levels: 1 + the deepest row's depth; 0 for no spans. */
+  depth: number;
+}
+
+const DECIMAL = /^\d+$/;
+
+function startNanos(span: TreeSpan): bigint {
+  const start = span.startTimeUnixNano;
+  if (typeof start === "bigint") return start;
+  return DECIMAL.test(start) ? BigInt(start) : 0n;
+}
+
+interface Node<S extends TreeSpan> {
+  span: S;
+  start: bigint;
+  children: Array<Node<S>>;
+  visited: boolean;
+}
+
+const byStart = <S extends TreeSpan>(a: Node<S>, b: Node<S>) =>
+  a.start < b.start ? -1 : a.start > b.start ? 1 : a.span.spanId < b.span.spanId ? -1 : a.span.spanId > b.span.spanId ? 1 : 0;
+
+/**
+ * Orders `spans` depth-first. A span whose parent id is absent from `spans` is an orphan
+ * and becomes a top-level row beside the roots (`orphan: true`). Spans sharing one span
+ * id (Zipkin's shared client/server span) nest in start order, and the id's children go
+ * under the last of them. Spans caught in a parent loop (never reaching a root) are
+ * reached by cutting the loop at its earliest span, which becomes an orphan.
+ */
+export function buildTraceTree<S extends TreeSpan>(spans: readonly S[]): TraceTree<S> {
+  const nodes = spans.map((span): Node<S> => ({ span, start: startNanos(span), children: [], visited: false }));
+  const sorted = [...nodes].sort(byStart);
+
+  // The node that children of an id hang under: the last (latest) of the spans with that id.
+  const holderOf = new Map<string, Node<S>>();
+  const isShared = new Set<Node<S>>();
+  for (const node of sorted) {
+    const sameId = holderOf.get(node.span.spanId);
+    holderOf.set(node.span.spanId, node);
+    if (sameId) {
+      sameId.children.push(node);
+      isShared.add(node);
+    }
+  }
+  const tops: Array<Node<S>> = [];
+  for (const node of sorted) {
+    if (isShared.has(node)) continue;
+    const parentId = node.span.parentSpanId;
+    const parent = parentId === null ? undefined : holderOf.get(parentId);
+    // A span cannot hang under itself (a one-span loop); it is cut open like any loop.
+    if (parent && parent !== node) parent.children.push(node);
+    else tops.push(node);
+  }
+  for (const node of nodes) node.children.sort(byStart);
+
+  const rows: Array<TreeRow<S>> = [];
+  let maxDepth = -1;
+  const walk = (top: Node<S>) => {
+    const stack: Array<{ node: Node<S>; depth: number }> = [{ node: top, depth: 0 }];
+    top.visited = true;
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      const children = node.children.filter((child) => !child.visited);
+      rows.push({ span: node.span, depth, orphan: depth === 0 && node.span.parentSpanId !== null, childCount: children.length });
+      if (depth > maxDepth) maxDepth = depth;
+      for (let i = children.length - 1; i >= 0; i--) {
+        children[i].visited = true;
+        stack.push({ node: children[i], depth: depth + 1 });
+      }
+    }
+  };
+  for (const top of tops) walk(top);
+  // Whatever is left hangs under a parent loop: cut each loop at its earliest span.
+  for (const node of sorted) if (!node.visited) walk(node);
+  return { rows, depth: maxDepth + 1 };
+}
