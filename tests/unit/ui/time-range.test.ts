@@ -32,14 +32,15 @@ describe("parseTimeRange", () => {
 
 describe("chooseStepMs", () => {
   it.each([
-    { window: 15 * 60_000, step: 15_000 },
-    { window: 3_600_000, step: 60_000 },
-    { window: 86_400_000, step: 1_800_000 },
-    { window: 7 * 86_400_000, step: 10_800_000 },
-    { window: 30_000, step: 1000 },
-    { window: 10_000 * 86_400_000, step: 86_400_000 },
-  ])("$window ms -> $step ms", ({ window, step }) => {
-    expect(chooseStepMs(window)).toBe(step);
+    { window: 15 * 60_000, buckets: 120, step: 10_000 },
+    { window: 3_600_000, buckets: 120, step: 30_000 },
+    { window: 86_400_000, buckets: 120, step: 900_000 },
+    { window: 7 * 86_400_000, buckets: 120, step: 7_200_000 },
+    { window: 3_600_000, buckets: 24, step: 300_000 },
+    { window: 30_000, buckets: 120, step: 1000 },
+    { window: 10_000 * 86_400_000, buckets: 120, step: 86_400_000 },
+  ])("$window ms in at most $buckets buckets -> $step ms", ({ window, buckets, step }) => {
+    expect(chooseStepMs(window, buckets)).toBe(step);
   });
 });
 
