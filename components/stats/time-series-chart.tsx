@@ -32,6 +32,11 @@ function ChartTooltip({ active, payload, label, format }: Pick<TooltipContentPro
   );
 }
 
+/** Few values (quiet traffic): show each as a dot, or a lone value between gaps would not be seen. */
+function sparse(data: ChartPoint[], key: string): boolean {
+  return data.filter((point) => point[key] !== null && point[key] !== undefined).length < 40;
+}
+
 /** One metric over time: a line per series on a shared time axis. */
 export function TimeSeriesChart({ title, data, series, format, testId }: { title: string; data: ChartPoint[]; series: ChartSeries[]; format: (value: number) => string; testId: string }) {
   const spanMs = data.length > 1 ? data[data.length - 1].t - data[0].t : 0;
@@ -47,7 +52,17 @@ export function TimeSeriesChart({ title, data, series, format, testId }: { title
             <Tooltip content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} format={format} />} />
             {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
             {series.map((item) => (
-              <Line key={item.key} type="monotone" dataKey={item.key} name={item.name} stroke={item.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+              <Line
+                key={item.key}
+                type="monotone"
+                dataKey={item.key}
+                name={item.name}
+                stroke={item.color}
+                strokeWidth={2}
+                dot={sparse(data, item.key) ? { r: 2.5, strokeWidth: 0, fill: item.color } : false}
+                isAnimationActive={false}
+                connectNulls
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

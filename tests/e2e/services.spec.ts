@@ -1,11 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { seedCheckoutTraces } from "./support/seed-services";
+import { screenshotBothThemes } from "./support/screenshots";
 
 test("the service graph shows seeded services, their calls, and a node's operations", async ({ page, request }) => {
   const { web, api, db } = await seedCheckoutTraces(request, 3, "map");
   await page.goto("/services?range=1h");
 
   const graph = page.getByTestId("service-graph");
+  // The first request of a fresh server computes the window's roll-ups.
+  await expect(graph).toBeVisible({ timeout: 20_000 });
   for (const service of [web, api, db]) await expect(graph.locator(`[data-testid="graph-node"][data-service="${service}"]`)).toBeVisible();
   const edge = graph.locator(`[data-testid="graph-edge"][data-from="${web}"][data-to="${api}"]`);
   await expect(edge).toHaveCount(1);
@@ -29,5 +32,5 @@ test("the service graph shows seeded services, their calls, and a node's operati
   await expect(panel).toContainText(web);
   await page.reload();
   await expect(page.getByTestId("service-panel")).toContainText(api);
-  await page.screenshot({ path: test.info().outputPath("services.png"), fullPage: true });
+  await screenshotBothThemes(page, "services", page.getByTestId("service-panel"));
 });

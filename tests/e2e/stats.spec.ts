@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seedCheckoutTraces } from "./support/seed-services";
+import { screenshotBothThemes } from "./support/screenshots";
 
 test("stats charts and the operations table show a seeded service", async ({ page, request }) => {
   const { web } = await seedCheckoutTraces(request, 5, "stats");
@@ -33,7 +34,7 @@ test("stats charts and the operations table show a seeded service", async ({ pag
   await page.reload();
   await expect(page.getByLabel("Auto-refresh")).toHaveValue("10s");
   await expect(page.getByRole("columnheader", { name: /p95/ })).toHaveAttribute("aria-sort", "descending");
-  await page.screenshot({ path: test.info().outputPath("stats.png"), fullPage: true });
+  await screenshotBothThemes(page, "stats", page.getByTestId("operation-row").first());
 });
 
 test("a table row focuses the charts on its operation", async ({ page, request }) => {

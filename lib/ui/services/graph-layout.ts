@@ -21,7 +21,9 @@ export interface LayoutOptions {
   rowGap: number;
   minRadius: number;
   maxRadius: number;
-  margin: number;
+  /** Room left and right of the outer layers (for names under the nodes). */
+  marginX: number;
+  marginY: number;
   /** Barycenter sweeps (down then up each). */
   sweeps: number;
 }
@@ -44,7 +46,7 @@ export interface GraphLayout {
   height: number;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { layerGap: 240, rowGap: 110, minRadius: 14, maxRadius: 40, margin: 60, sweeps: 4 };
+export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = { layerGap: 240, rowGap: 110, minRadius: 14, maxRadius: 40, marginX: 110, marginY: 60, sweeps: 4 };
 
 export function edgeKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
@@ -147,13 +149,13 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
 
   const maxWeight = Math.max(1, ...nodes.map((node) => node.weight));
   const tallest = Math.max(1, ...layers.map((layer) => layer.length));
-  const height = options.margin * 2 + (tallest - 1) * options.rowGap;
-  const width = options.margin * 2 + Math.max(0, layerCount - 1) * options.layerGap;
+  const height = options.marginY * 2 + (tallest - 1) * options.rowGap;
+  const width = options.marginX * 2 + Math.max(0, layerCount - 1) * options.layerGap;
   const placed = new Map<string, PlacedNode>();
   layers.forEach((layer, layerIndex) => {
     const offset = ((tallest - layer.length) * options.rowGap) / 2;
     layer.forEach((id, order) => {
-      placed.set(id, { id, layer: layerIndex, order, x: options.margin + layerIndex * options.layerGap, y: options.margin + offset + order * options.rowGap, radius: 0 });
+      placed.set(id, { id, layer: layerIndex, order, x: options.marginX + layerIndex * options.layerGap, y: options.marginY + offset + order * options.rowGap, radius: 0 });
     });
   });
   for (const node of nodes) {

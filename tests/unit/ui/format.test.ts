@@ -3,6 +3,7 @@ import { formatMs, formatPercent, formatRate, nanoToMs } from "@/lib/ui/format";
 
 describe("formatMs", () => {
   it.each([
+    { ms: 0, text: "0ms" },
     { ms: 0.85, text: "850µs" },
     { ms: 3.456, text: "3.46ms" },
     { ms: 12.34, text: "12.3ms" },

@@ -48,7 +48,7 @@ describe("layoutGraph placement", () => {
     expect(byId.b.x).toBe(byId.a.x + DEFAULT_LAYOUT_OPTIONS.layerGap);
     expect(byId.b.x).toBe(byId.c.x);
     expect(Math.abs(byId.b.y - byId.c.y)).toBe(DEFAULT_LAYOUT_OPTIONS.rowGap);
-    expect(layout.width).toBe(DEFAULT_LAYOUT_OPTIONS.margin * 2 + DEFAULT_LAYOUT_OPTIONS.layerGap);
+    expect(layout.width).toBe(DEFAULT_LAYOUT_OPTIONS.marginX * 2 + DEFAULT_LAYOUT_OPTIONS.layerGap);
   });
 
   it("sizes nodes by weight between the minimum and maximum radius", () => {
