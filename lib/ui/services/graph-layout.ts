@@ -120,6 +120,25 @@ function sweep(layers: string[][], neighbours: ReadonlyMap<string, string[]>): v
   }
 }
 
+/**
+ * The y of every node: the first layer stacked from the top; a later node level with the
+ * mean of its parents (so a chain runs straight), pushed down to keep `rowGap` below
+ * the node above it. Parents sit in earlier layers, so they are placed first.
+ */
+function placeRows(layers: readonly string[][], parents: ReadonlyMap<string, string[]>, options: LayoutOptions): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const layer of layers) {
+    let above = -Infinity;
+    for (const id of layer) {
+      const parentRows = parents.get(id)!.map((parent) => rows.get(parent)!);
+      const wanted = parentRows.length > 0 ? parentRows.reduce((sum, row) => sum + row, 0) / parentRows.length : options.marginY;
+      above = Math.max(wanted, above + options.rowGap, options.marginY);
+      rows.set(id, above);
+    }
+  }
+  return rows;
+}
+
 export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], options: LayoutOptions = DEFAULT_LAYOUT_OPTIONS): GraphLayout {
   const ids = nodes.map((node) => node.id);
   const known = new Set(ids);
@@ -148,14 +167,13 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
   }
 
   const maxWeight = Math.max(1, ...nodes.map((node) => node.weight));
-  const tallest = Math.max(1, ...layers.map((layer) => layer.length));
-  const height = options.marginY * 2 + (tallest - 1) * options.rowGap;
+  const rows = placeRows(layers, parents, options);
+  const height = Math.max(...rows.values(), options.marginY) + options.marginY;
   const width = options.marginX * 2 + Math.max(0, layerCount - 1) * options.layerGap;
   const placed = new Map<string, PlacedNode>();
   layers.forEach((layer, layerIndex) => {
-    const offset = ((tallest - layer.length) * options.rowGap) / 2;
     layer.forEach((id, order) => {
-      placed.set(id, { id, layer: layerIndex, order, x: options.marginX + layerIndex * options.layerGap, y: options.marginY + offset + order * options.rowGap, radius: 0 });
+      placed.set(id, { id, layer: layerIndex, order, x: options.marginX + layerIndex * options.layerGap, y: rows.get(id)!, radius: 0 });
     });
   });
   for (const node of nodes) {

@@ -51,6 +51,17 @@ describe("layoutGraph placement", () => {
     expect(layout.width).toBe(DEFAULT_LAYOUT_OPTIONS.marginX * 2 + DEFAULT_LAYOUT_OPTIONS.layerGap);
   });
 
+  it.each([
+    { name: "a chain runs straight", ids: ["a", "b", "c"], links: ["a>b", "b>c"], rows: { a: 0, b: 0, c: 0 } },
+    { name: "a node with two parents sits between them", ids: ["web", "cron", "db"], links: ["web>db", "cron>db"], rows: { web: 0, cron: 1, db: 0.5 } },
+    { name: "siblings keep a row apart", ids: ["a", "b", "c", "d"], links: ["a>b", "a>c", "a>d"], rows: { a: 0, b: 0, c: 1, d: 2 } },
+  ])("rows: $name", ({ ids, links, rows }) => {
+    const { marginY, rowGap } = DEFAULT_LAYOUT_OPTIONS;
+    const layout = layoutGraph(nodes(...ids), edges(...links));
+    expect(Object.fromEntries(layout.nodes.map((node) => [node.id, (node.y - marginY) / rowGap]))).toEqual(rows);
+    expect(layout.height).toBe(Math.max(...layout.nodes.map((node) => node.y)) + marginY);
+  });
+
   it("sizes nodes by weight between the minimum and maximum radius", () => {
     const layout = layoutGraph([{ id: "big", weight: 400 }, { id: "small", weight: 100 }, { id: "none", weight: 0 }], []);
     const radius = Object.fromEntries(layout.nodes.map((node) => [node.id, node.radius]));
