@@ -40,10 +40,9 @@ function spanAttributes(kind: SpanKind, route: string, random: () => number): At
   };
 }
 
-/** One trace of 5-40 spans starting at `startNs`: a root server span and a random tree under it. */
-export function realisticTrace(startNs: bigint, random: () => number = Math.random): SpanRecord[] {
+/** One trace of 5-40 spans (or `size`) starting at `startNs`: a root server span and a random tree under it. */
+export function realisticTrace(startNs: bigint, random: () => number = Math.random, size = 5 + Math.floor(random() * 36)): SpanRecord[] {
   const traceId = hex(16);
-  const size = 5 + Math.floor(random() * 36);
   const route = pick(ROUTES, random);
   const spans: SpanRecord[] = [];
   for (let index = 0; index < size; index += 1) {

@@ -1,7 +1,8 @@
-// Where the demo talks to: the OTLP traces endpoint and the statistics route.
+// Where the demo talks to: the OTLP traces endpoint, the statistics and audit routes.
 export interface Endpoints {
   traces: string;
   statistics: string;
+  audit: string;
 }
 
 const TRACES_PATH = "/v1/traces";
@@ -10,5 +11,5 @@ const TRACES_PATH = "/v1/traces";
 export function endpoints(url: string): Endpoints {
   const trimmed = url.replace(/\/+$/, "");
   const base = trimmed.endsWith(TRACES_PATH) ? trimmed.slice(0, -TRACES_PATH.length) : trimmed;
-  return { traces: `${base}${TRACES_PATH}`, statistics: `${base}/api/tracing/statistics` };
+  return { traces: `${base}${TRACES_PATH}`, statistics: `${base}/api/tracing/statistics`, audit: `${base}/api/tracing/audit` };
 }

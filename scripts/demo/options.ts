@@ -5,7 +5,8 @@ import { z } from "zod";
 export const USAGE = `Usage: npm run demo -- [options]
 
 Sends realistic demo traces to Traceboard's OTLP endpoint (POST /v1/traces) with the
-OpenTelemetry JS SDK: one TracerProvider per service of a small shop.
+OpenTelemetry JS SDK: one TracerProvider per service of a small shop; then records the
+shop's audit events, linked to those traces, through POST /api/tracing/audit.
 
 Options:
   --traces N     traces to send (default 300)
@@ -13,6 +14,7 @@ Options:
   --seed S       any word or number; the same seed sends the same traces (default: random)
   --url URL      Traceboard base URL (default http://localhost:$PORT, PORT defaulting to 3000)
   --token T      bearer token for ingest (default: $TRACEBOARD_INGEST_TOKEN)
+  --admin-token T  bearer token for recording the demo's audit events (default: $TRACEBOARD_ADMIN_TOKEN)
   --json         send OTLP/HTTP JSON instead of protobuf
   --if-empty     do nothing when the store already holds spans
   -h, --help     show this help`;
@@ -24,6 +26,7 @@ export const DemoOptions = z.object({
   seed: z.string().min(1),
   url: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
   token: z.string().min(1).optional(),
+  adminToken: z.string().min(1).optional(),
   protocol: z.enum(["protobuf", "json"]),
   ifEmpty: z.boolean(),
 });
@@ -35,7 +38,7 @@ export type DemoCommand =
   | { kind: "help" }
   | { kind: "error"; message: string };
 
-const FLAGS: Record<string, string> = { ifEmpty: "--if-empty", protocol: "--json" };
+const FLAGS: Record<string, string> = { ifEmpty: "--if-empty", protocol: "--json", adminToken: "--admin-token" };
 
 function flagOf(path: readonly PropertyKey[]): string {
   const key = String(path[0] ?? "");
@@ -59,6 +62,7 @@ export function parseDemoArgs(
         seed: { type: "string" },
         url: { type: "string" },
         token: { type: "string" },
+        "admin-token": { type: "string" },
         json: { type: "boolean" },
         "if-empty": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -75,6 +79,7 @@ export function parseDemoArgs(
     seed: values.seed ?? randomSeed(),
     url: values.url ?? `http://localhost:${env.PORT || "3000"}`,
     token: values.token || env.TRACEBOARD_INGEST_TOKEN || undefined,
+    adminToken: values["admin-token"] || env.TRACEBOARD_ADMIN_TOKEN || undefined,
     protocol: values.json ? "json" : "protobuf",
     ifEmpty: values["if-empty"] ?? false,
   });

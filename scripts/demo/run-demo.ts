@@ -1,6 +1,9 @@
 // One demo run: schedule the traffic, lay each run out in the time window, emit it
-// through the services' tracer providers, flush, and report what the exporters said.
+// through the services' tracer providers, flush, record the audit events of the runs,
+// and report what the exporters and the audit route said.
 import { BatchSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-node";
+import { demoEngagementId, planAuditEvents, type EmittedRun } from "./audit-plan";
+import { sendAuditEvents, type AuditTally } from "./audit-sender";
 import { lastHours, nowNs, placeInWindow, type TimeWindow } from "./clock";
 import { emitPlan } from "./emit";
 import { endpoints } from "./endpoints";
@@ -40,6 +43,8 @@ export interface DemoReport {
   errorSpans: number;
   seconds: number;
   tally: ExportTally;
+  /** Audit events planned and how recording them went; absent when spans failed (nothing recorded). */
+  audit?: AuditTally & { endpoint: string; events: number; engagementId: string };
 }
 
 export async function runDemo(options: DemoOptions, deps: DemoDeps = {}): Promise<DemoReport> {
@@ -94,6 +99,7 @@ export async function runDemo(options: DemoOptions, deps: DemoDeps = {}): Promis
   };
 
   const services = new Set<ServiceName>();
+  const emittedRuns: EmittedRun[] = [];
   const started = performance.now();
   let queued = 0;
   const runs = scheduleRuns(random.fork("schedule"), options.traces);
@@ -107,6 +113,7 @@ export async function runDemo(options: DemoOptions, deps: DemoDeps = {}): Promis
     report.spans += emitted.spans;
     report.errorSpans += emitted.errorSpans;
     report.scenarios[run.scenario.name] = (report.scenarios[run.scenario.name] ?? 0) + 1;
+    emittedRuns.push({ scenario: run.scenario.name, traceIds: emitted.traceIds });
     if (run.slowFactor > 1) report.slowOutliers++;
     for (const service of emitted.services) services.add(service);
 
@@ -123,5 +130,12 @@ export async function runDemo(options: DemoOptions, deps: DemoDeps = {}): Promis
   report.seconds = (performance.now() - started) / 1000;
   report.services = [...services].sort();
   report.ok = tally.failedSpans === 0 && tally.errors.length === 0 && tally.exportedSpans === report.spans;
+  if (!report.ok) return report;
+
+  const engagementId = demoEngagementId(options.seed);
+  const events = planAuditEvents(random.fork("audit"), emittedRuns, engagementId);
+  const audit = await sendAuditEvents(urls.audit, events, options.adminToken, deps.fetch);
+  report.audit = { ...audit, endpoint: urls.audit, events: events.length, engagementId };
+  report.ok = audit.failed === 0;
   return report;
 }

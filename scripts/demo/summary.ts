@@ -20,7 +20,12 @@ export function formatReport(report: DemoReport, options: DemoOptions): string[]
     `      to ${report.endpoint} as OTLP/HTTP ${options.protocol}, seed ${JSON.stringify(options.seed)}, over the last ${hoursLabel(options.hours)}`,
     `      runs: ${mix}; ${report.slowOutliers} slow outliers, ${report.errorSpans} error spans`,
   ];
-  if (!report.ok) {
+  const { audit } = report;
+  if (audit) lines.push(`      audit: ${audit.recorded} of ${audit.events} events recorded to ${audit.endpoint}, engagement ${audit.engagementId}`);
+  if (audit && audit.failed > 0) {
+    lines.push(`demo: FAILED: ${audit.failed} of ${audit.events} audit events were not recorded`);
+    for (const error of audit.errors) lines.push(`      ${error}`);
+  } else if (!report.ok) {
     const lost = report.spans - report.tally.exportedSpans;
     lines.push(`demo: FAILED: ${lost} of ${report.spans} spans were not accepted`);
     for (const error of report.tally.errors) lines.push(`      ${error}`);

@@ -13,6 +13,18 @@ export const AuditSeverityParam = z.enum(AUDIT_SEVERITIES);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "Lowercase hex SHA-256" });
 const Label = z.string().min(1).max(256);
 
+const MAX_JSON_CHARS = 65_536;
+const JsonField = z
+  .json()
+  .refine((value) => JSON.stringify(value).length <= MAX_JSON_CHARS, `at most ${MAX_JSON_CHARS} characters of JSON`)
+  .nullish();
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([key, member]) => key.includes("\0") || containsNul(member));
+}
+
 /** The body of POST /api/tracing/audit. Unknown fields are refused (seq, timestamp and hashes are the server's). */
 export const RecordAuditEventBody = z.strictObject({
   action: AuditActionParam,
@@ -25,12 +37,15 @@ export const RecordAuditEventBody = z.strictObject({
   engagementId: Label.nullish(),
   ipAddress: z.union([z.ipv4(), z.ipv6()]).nullish().meta({ description: "Default the first X-Forwarded-For address, else X-Real-IP" }),
   userAgent: z.string().max(1024).nullish().meta({ description: "Default the User-Agent request header" }),
-  before: z.json().nullish().meta({ description: "Any JSON value: the resource before the change" }),
-  after: z.json().nullish().meta({ description: "Any JSON value: the resource after the change" }),
-  metadata: z.json().nullish(),
+  before: JsonField.meta({ description: "Any JSON value: the resource before the change" }),
+  after: JsonField.meta({ description: "Any JSON value: the resource after the change" }),
+  metadata: JsonField,
   traceId: TraceIdParam.nullish().meta({ description: "Default the trace of this request (its traceparent, else a new trace)" }),
   spanId: SpanIdParam.nullish().meta({ description: "Only with traceId; without both, this request's trace and server span" }),
-}).refine((body) => !body.spanId || body.traceId, { path: ["spanId"], message: "spanId needs a traceId" });
+})
+  .refine((body) => !body.spanId || body.traceId, { path: ["spanId"], message: "spanId needs a traceId" })
+  // PostgreSQL text cannot hold U+0000, and replacing it would change what the hash covers.
+  .refine((body) => !containsNul(body), { message: "text must not contain U+0000 (NUL)" });
 export type RecordAuditEventBody = z.output<typeof RecordAuditEventBody>;
 
 /** One stored audit event, as answered and as hashed (every field but prevHash and hash). */

@@ -1,14 +1,19 @@
-import { histogramValueNs } from "@/lib/store/rollups/latency-histogram";
+import { histogramValueNs, ZERO_DURATION_INDEX, type StoredHistogram } from "@/lib/store/rollups/latency-histogram";
 
-/** Histogram index -> span count. */
-export type LatencyHistogram = Map<number, number>;
+/**
+ * Span counts by histogram index, dense (slot = index - ZERO_DURATION_INDEX): every
+ * int64 nanosecond duration has an index below 2200, and adding a day of roll-ups
+ * into arrays is several times faster than into maps.
+ */
+export type LatencyHistogram = Float64Array;
+const SLOTS = 2200;
 
-/** Adds a stored histogram (JSON object text) into `target`. */
-export function addHistogram(target: LatencyHistogram, json: string): void {
-  for (const [index, count] of Object.entries(JSON.parse(json) as Record<string, number>)) {
-    const key = Number(index);
-    target.set(key, (target.get(key) ?? 0) + Number(count));
-  }
+export function emptyHistogram(): LatencyHistogram {
+  return new Float64Array(SLOTS);
+}
+
+export function addHistogram(target: LatencyHistogram, stored: StoredHistogram): void {
+  for (const [slot, count] of stored) target[slot] += count;
 }
 
 export interface Quantiles {
@@ -17,23 +22,21 @@ export interface Quantiles {
   p99Ms: number | null;
 }
 
+const PERCENTS = [50, 95, 99] as const;
+
 /**
  * Nearest-rank quantiles (the ⌈q·n⌉-th smallest duration), each within
  * QUANTILE_RELATIVE_ERROR of the exact one; null for an empty histogram.
  */
-export function quantiles(histogram: LatencyHistogram): Quantiles {
-  const indexes = [...histogram.keys()].sort((a, b) => a - b);
-  const total = indexes.reduce((sum, index) => sum + histogram.get(index)!, 0);
-  const at = (percent: number): number | null => {
-    if (total === 0) return null;
-    // Integer arithmetic: 0.95 * 20 is 19.000000000000004 in floating point.
-    const rank = Math.max(1, Math.ceil((percent * total) / 100));
-    let seen = 0;
-    for (const index of indexes) {
-      seen += histogram.get(index)!;
-      if (seen >= rank) return histogramValueNs(index) / 1e6;
-    }
-    return null;
-  };
-  return { p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+export function quantiles(histogram: LatencyHistogram, total: number): Quantiles {
+  if (total === 0) return { p50Ms: null, p95Ms: null, p99Ms: null };
+  // Integer arithmetic: 0.95 * 20 is 19.000000000000004 in floating point.
+  const ranks = PERCENTS.map((percent) => Math.max(1, Math.ceil((percent * total) / 100)));
+  const values: number[] = [];
+  let seen = 0;
+  for (let slot = 0; slot < SLOTS && values.length < ranks.length; slot += 1) {
+    seen += histogram[slot];
+    while (values.length < ranks.length && seen >= ranks[values.length]) values.push(histogramValueNs(slot + ZERO_DURATION_INDEX) / 1e6);
+  }
+  return { p50Ms: values[0], p95Ms: values[1], p99Ms: values[2] };
 }

@@ -7,7 +7,7 @@ import { readMetricRows, type MetricRow } from "@/lib/store/rollups/read-metric-
 import { nanosToMillis } from "../nanos";
 import { spanKindName } from "../params/span-enum-params";
 import { DEFAULT_LOOKBACK_MS, toTimeWindow } from "../params/time-window";
-import { addHistogram, quantiles, type LatencyHistogram } from "./latency-quantiles";
+import { addHistogram, emptyHistogram, quantiles, type LatencyHistogram } from "./latency-quantiles";
 import { defaultStepNs, seriesLayout } from "./series-step";
 
 /** Spans that receive work: what Jaeger's SPM counts as requests when no kind is asked for. */
@@ -20,7 +20,7 @@ interface Tally {
   histogram: LatencyHistogram;
 }
 
-const emptyTally = (): Tally => ({ requestCount: 0, errorCount: 0, durationSumNs: 0n, histogram: new Map() });
+const emptyTally = (): Tally => ({ requestCount: 0, errorCount: 0, durationSumNs: 0n, histogram: emptyHistogram() });
 
 function add(tally: Tally, row: MetricRow): void {
   tally.requestCount += row.spanCount;
@@ -31,7 +31,7 @@ function add(tally: Tally, row: MetricRow): void {
 
 function red(tally: Tally) {
   const { requestCount, errorCount } = tally;
-  return { requestCount, errorCount, errorRate: requestCount === 0 ? null : errorCount / requestCount, ...quantiles(tally.histogram) };
+  return { requestCount, errorCount, errorRate: requestCount === 0 ? null : errorCount / requestCount, ...quantiles(tally.histogram, requestCount) };
 }
 
 /** RED series and per-operation table of the spans a metrics query selects. */

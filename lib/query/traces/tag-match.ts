@@ -15,11 +15,13 @@ export function toTagMatch({ key, value }: TagFilter): TagMatch {
   const forms = new Set([JSON.stringify(value)]);
   if (NUMBER_TEXT.test(value)) {
     const number = Number(value);
+    const integer = INTEGER_TEXT.test(value);
     if (Number.isSafeInteger(number)) forms.add(JSON.stringify(number));
-    else if (INTEGER_TEXT.test(value) && BigInt(value) <= MAX_INT64 && BigInt(value) >= -MAX_INT64 - 1n) {
+    else if (integer && BigInt(value) <= MAX_INT64 && BigInt(value) >= -MAX_INT64 - 1n) {
       forms.add(JSON.stringify({ int: BigInt(value).toString() }));
     }
-    if (Number.isFinite(number)) forms.add(JSON.stringify({ double: number }));
+    // An integer past 2^53 has no exactly equal double (it would round to a neighbour).
+    if (Number.isFinite(number) && !(integer && !Number.isSafeInteger(number))) forms.add(JSON.stringify({ double: number }));
   }
   if (NON_FINITE.has(value)) forms.add(JSON.stringify({ double: value }));
   if (value === "true" || value === "false") forms.add(value);

@@ -1,4 +1,6 @@
 import "server-only";
+import { SpanKind } from "@/lib/collector/span-record";
+import { withChildSpan } from "@/lib/tracing/child-span";
 import { resolveDatabaseTarget, type DatabaseTarget } from "../database-target";
 import type { AuditEvent as AuditEventRow } from "../generated/sqlite/client";
 import { createPostgresAuditWriter } from "./postgres-audit-writer";
@@ -26,8 +28,16 @@ export interface AuditWriter {
   close(): Promise<void>;
 }
 
+/** Each append is a CLIENT child span of the request being served, like the Prisma queries. */
+function traced(writer: AuditWriter, system: DatabaseTarget["provider"]): AuditWriter {
+  const attributes = { "db.system.name": system, "db.operation.name": "append", "db.collection.name": "audit_events" };
+  return { ...writer, append: (seal) => withChildSpan("append audit_events", { kind: SpanKind.CLIENT, attributes }, () => writer.append(seal)) };
+}
+
+/** A writer on the database `target` names, with its own connection; the caller owns it (and closes it). */
 export function createAuditWriter(target: DatabaseTarget): AuditWriter {
-  return target.provider === "sqlite" ? openSqliteAuditWriter(target.filename) : createPostgresAuditWriter();
+  const writer = target.provider === "sqlite" ? openSqliteAuditWriter(target.filename) : createPostgresAuditWriter(target.url);
+  return traced(writer, target.provider);
 }
 
 const globalForAudit = globalThis as unknown as { traceboardAuditWriter?: AuditWriter };

@@ -1,28 +1,36 @@
-import "server-only";
+import pg from "pg";
 import { nowUnixNano } from "@/lib/tracing/clock";
-import { getDb } from "../db";
-import type { AuditWriter } from "./audit-writer";
+import { inTransaction } from "../postgres/in-transaction";
+import { AUDIT_FIELDS, auditInsert } from "./audit-columns";
+import type { AuditWriter, ChainHead } from "./audit-writer";
 
 /** The transaction-scoped advisory lock every append takes ("tbau"); any other key is free for other uses. */
-const APPEND_LOCK_KEY = 0x74626175;
-/** Appends wait their turn for the lock; give a burst of them time rather than failing. */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+export const APPEND_LOCK_KEY = 0x74626175;
+/** Appends run one at a time anyway; a second connection only lets one wait at the lock while another commits. */
+const POOL_SIZE = 2;
+
+const INSERT = auditInsert((_field, index) => `$${index + 1}`);
 
 /**
- * Appends through the Prisma client in one transaction holding an advisory lock, so
- * appends from every app instance on this database run one at a time: each reads the
- * head only after the previous append committed (READ COMMITTED takes a fresh snapshot
- * per statement), and the lock is released at commit or rollback.
+ * Appends on a small pg pool of its own (an append through a Prisma interactive
+ * transaction measured 150 ms; this takes a few), each in one transaction holding an
+ * advisory lock, so appends from every app instance on this database run one at a
+ * time: the head is read only after the lock is held, by a statement whose READ
+ * COMMITTED snapshot sees the previous append's commit, and the lock is released at
+ * commit or rollback.
  */
-export function createPostgresAuditWriter(): AuditWriter {
+export function createPostgresAuditWriter(url: string): AuditWriter {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  pool.on("error", (error) => console.error(`[traceboard] idle PostgreSQL audit connection failed: ${error.message}`));
   return {
     append: (seal) =>
-      getDb().$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`);
-        const head = await tx.auditEvent.findFirst({ select: { seq: true, hash: true }, orderBy: { seq: "desc" } });
-        return tx.auditEvent.create({ data: seal(head, nowUnixNano()) });
-      }, TRANSACTION_OPTIONS),
-    // The shared Prisma client is closed with the app.
-    close: async () => {},
+      inTransaction(pool, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
+        const { rows } = await client.query<ChainHead>("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+        const row = seal(rows[0] ?? null, nowUnixNano());
+        await client.query(INSERT, AUDIT_FIELDS.map((field) => (typeof row[field] === "bigint" ? row[field].toString() : row[field])));
+        return row;
+      }),
+    close: () => pool.end(),
   };
 }

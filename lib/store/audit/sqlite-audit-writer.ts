@@ -1,34 +1,9 @@
-import { SpanKind } from "@/lib/collector/span-record";
 import { nowUnixNano } from "@/lib/tracing/clock";
-import { withChildSpan } from "@/lib/tracing/child-span";
 import { openIngestConnection } from "../sqlite/ingest-connection";
-import type { AuditEventRow, AuditWriter, ChainHead, SealEvent } from "./audit-writer";
+import { auditInsert } from "./audit-columns";
+import type { AuditWriter, ChainHead, SealEvent } from "./audit-writer";
 
-const COLUMNS: Record<keyof AuditEventRow, string> = {
-  seq: "seq",
-  timestampNs: "timestamp_ns",
-  action: "action",
-  severity: "severity",
-  resourceType: "resource_type",
-  resourceId: "resource_id",
-  description: "description",
-  userId: "user_id",
-  sessionId: "session_id",
-  engagementId: "engagement_id",
-  ipAddress: "ip_address",
-  userAgent: "user_agent",
-  before: "before",
-  after: "after",
-  metadata: "metadata",
-  traceId: "trace_id",
-  spanId: "span_id",
-  prevHash: "prev_hash",
-  hash: "hash",
-};
-
-const INSERT = `INSERT INTO audit_events (${Object.values(COLUMNS).join(", ")}) VALUES (${Object.keys(COLUMNS)
-  .map((field) => `@${field}`)
-  .join(", ")})`;
+const INSERT = auditInsert((field) => `@${field}`);
 
 /**
  * Appends on a dedicated better-sqlite3 connection, each in a BEGIN IMMEDIATE
@@ -46,12 +21,7 @@ export function openSqliteAuditWriter(filename: string): AuditWriter {
     return row;
   });
   return {
-    append: (seal) =>
-      withChildSpan(
-        "append audit_events",
-        { kind: SpanKind.CLIENT, attributes: { "db.system.name": "sqlite", "db.operation.name": "append", "db.collection.name": "audit_events" } },
-        async () => append.immediate(seal),
-      ),
+    append: async (seal) => append.immediate(seal),
     close: async () => void db.close(),
   };
 }

@@ -29,3 +29,11 @@ export function histogramIndexSql(dialect: SqlDialect, column: string): string {
     ? `CASE WHEN ${column} > 0 THEN CAST(ceil(ln(${column}) / ${lnGamma}) AS INTEGER) ELSE ${ZERO_DURATION_INDEX} END`
     : `CASE WHEN ${column} > 0 THEN ceil(ln(${column}::float8) / ${lnGamma})::int ELSE ${ZERO_DURATION_INDEX} END`;
 }
+
+/** A stored histogram as (slot, count) pairs, slot = index - ZERO_DURATION_INDEX (a dense array position). */
+export type StoredHistogram = Array<[slot: number, count: number]>;
+
+/** The JSON object text a roll-up stores (index -> count). */
+export function parseHistogram(json: string): StoredHistogram {
+  return Object.entries(JSON.parse(json) as Record<string, number>).map(([index, count]) => [Number(index) - ZERO_DURATION_INDEX, Number(count)]);
+}

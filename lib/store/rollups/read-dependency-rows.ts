@@ -77,11 +77,11 @@ function liveServices(range: TimeRange) {
 /**
  * Cross-service call counts (by the calling span's start) and span counts per service
  * (by span start) in `range`, unmerged: whole 5-minute buckets from the roll-ups, the
- * partial buckets at the ends from the spans. Each list may name a pair or service
- * more than once.
+ * partial buckets at the ends (or everything, without `useRollups`) from the spans.
+ * Each list may name a pair or service more than once.
  */
-export async function readDependencyRows(range: TimeRange): Promise<{ edges: DependencyEdgeRow[]; services: ServiceSpanRow[] }> {
-  const plan = planRange(range);
+export async function readDependencyRows(range: TimeRange, useRollups = true): Promise<{ edges: DependencyEdgeRow[]; services: ServiceSpanRow[] }> {
+  const plan = planRange(range, useRollups);
   if (plan.rolledUp) await refreshRollups(plan.rolledUp.from, plan.rolledUp.to);
   const [edgeParts, serviceParts] = await Promise.all([
     Promise.all([plan.rolledUp ? rolledUpEdges(plan.rolledUp) : [], ...plan.live.map(liveEdges)]),

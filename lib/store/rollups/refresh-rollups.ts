@@ -3,11 +3,10 @@ import { getDb } from "../db";
 import { resolveDatabaseTarget } from "../database-target";
 import type { SqlDialect } from "../table-writes";
 import { ROLLUP_BUCKET_NS } from "./rollup-bucket";
+import { groupConsecutive } from "./rollup-plan";
 import { dependencyAggregateSql, metricAggregateSql, rollupBucketSql } from "./rollup-sql";
 import { SqlParams } from "./sql-params";
 
-/** Buckets recomputed per transaction: an hour, so a cold refresh never holds SQLite's write lock for long. */
-const BUCKETS_PER_TRANSACTION = 12;
 /** pg_advisory_xact_lock key serializing refreshes across app instances (two would delete each other's fresh rows). */
 const REFRESH_LOCK_KEY = 73_020_114;
 
@@ -32,18 +31,6 @@ async function staleBuckets(dialect: SqlDialect, from?: bigint, to?: bigint): Pr
     ...params.values,
   );
   return rows.map((row) => ({ bucketStartNs: BigInt(row.bucket), changes: BigInt(row.changes) }));
-}
-
-/** Consecutive stale buckets, at most BUCKETS_PER_TRANSACTION per group, so each group is one time range. */
-export function groupConsecutive<T extends { bucketStartNs: bigint }>(buckets: readonly T[], maxPerGroup = BUCKETS_PER_TRANSACTION): T[][] {
-  const groups: T[][] = [];
-  for (const bucket of buckets) {
-    const group = groups.at(-1);
-    const previous = group?.at(-1);
-    if (group && previous && group.length < maxPerGroup && bucket.bucketStartNs === previous.bucketStartNs + ROLLUP_BUCKET_NS) group.push(bucket);
-    else groups.push([bucket]);
-  }
-  return groups;
 }
 
 /**

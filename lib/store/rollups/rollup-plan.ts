@@ -28,3 +28,18 @@ export function planRange(range: TimeRange, useRollups = true): RangePlan {
   if (end < range.to) live.push({ from: end, to: range.to });
   return { rolledUp: { from: first, to: end }, live };
 }
+
+/** Buckets recomputed per transaction: an hour, so a cold refresh never holds SQLite's write lock for long. */
+const BUCKETS_PER_TRANSACTION = 12;
+
+/** Consecutive stale buckets, at most BUCKETS_PER_TRANSACTION per group, so each group is one time range. */
+export function groupConsecutive<T extends { bucketStartNs: bigint }>(buckets: readonly T[], maxPerGroup = BUCKETS_PER_TRANSACTION): T[][] {
+  const groups: T[][] = [];
+  for (const bucket of buckets) {
+    const group = groups.at(-1);
+    const previous = group?.at(-1);
+    if (group && previous && group.length < maxPerGroup && bucket.bucketStartNs === previous.bucketStartNs + ROLLUP_BUCKET_NS) group.push(bucket);
+    else groups.push([bucket]);
+  }
+  return groups;
+}

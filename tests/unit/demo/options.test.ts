@@ -17,6 +17,7 @@ describe("parseDemoArgs: values", () => {
       seed: "424242",
       url: "http://localhost:3000",
       token: undefined,
+      adminToken: undefined,
       protocol: "protobuf",
       ifEmpty: false,
     });
@@ -29,6 +30,8 @@ describe("parseDemoArgs: values", () => {
     ["tokenFromEnv", [], { TRACEBOARD_INGEST_TOKEN: "s3cret" }, { token: "s3cret" }],
     ["tokenFlagBeatsEnv", ["--token", "flag"], { TRACEBOARD_INGEST_TOKEN: "env" }, { token: "flag" }],
     ["emptyEnvTokenIsNoToken", [], { TRACEBOARD_INGEST_TOKEN: "" }, { token: undefined }],
+    ["adminTokenFromEnv", [], { TRACEBOARD_ADMIN_TOKEN: "adm1n" }, { adminToken: "adm1n", token: undefined }],
+    ["adminTokenFlagBeatsEnv", ["--admin-token", "flag"], { TRACEBOARD_ADMIN_TOKEN: "env" }, { adminToken: "flag" }],
     ["json", ["--json"], {}, { protocol: "json" }],
     ["ifEmpty", ["--if-empty"], {}, { ifEmpty: true }],
     ["traces", ["--traces", "25"], {}, { traces: 25 }],

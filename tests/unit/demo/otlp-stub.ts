@@ -1,6 +1,6 @@
 // Test helper: a tiny OTLP/HTTP receiver on 127.0.0.1 (random port) that decodes what
-// the demo's exporters send, protobuf with the published OTLP schema or JSON, and
-// serves the statistics route `--if-empty` asks.
+// the demo's exporters send, protobuf with the published OTLP schema or JSON, serves
+// the statistics route `--if-empty` asks, and keeps the audit events the demo records.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import root from "@opentelemetry/otlp-transformer/build/src/generated/root";
@@ -28,12 +28,20 @@ export interface StubOptions {
   status?: number;
   /** Body for GET /api/tracing/statistics; a number is the status to answer instead. */
   statistics?: { total_spans: number } | number;
+  /** Status for POST /api/tracing/audit (default 201). */
+  auditStatus?: number;
+}
+
+export interface ReceivedAuditEvent {
+  authorization: string | undefined;
+  body: Record<string, unknown>;
 }
 
 export interface OtlpStub {
   url: string;
   requests: ReceivedRequest[];
   statisticsRequests: number;
+  auditEvents: ReceivedAuditEvent[];
   spans(): ReceivedSpan[];
   close(): Promise<void>;
 }
@@ -105,6 +113,7 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 export async function startOtlpStub(options: StubOptions = {}): Promise<OtlpStub> {
   const requests: ReceivedRequest[] = [];
+  const auditEvents: ReceivedAuditEvent[] = [];
   let statisticsRequests = 0;
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -114,6 +123,14 @@ export async function startOtlpStub(options: StubOptions = {}): Promise<OtlpStub
       response.statusCode = typeof statistics === "number" ? statistics : 200;
       response.setHeader("content-type", "application/json");
       response.end(JSON.stringify(typeof statistics === "number" ? { error: "nope" } : statistics));
+      return;
+    }
+    if (request.method === "POST" && request.url === "/api/tracing/audit") {
+      const status = options.auditStatus ?? 201;
+      if (status === 201) auditEvents.push({ authorization: request.headers.authorization, body: JSON.parse(body.toString("utf8")) });
+      response.statusCode = status;
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify(status === 201 ? { seq: auditEvents.length } : { error: { code: "unauthorized" } }));
       return;
     }
     if (request.method !== "POST" || request.url !== "/v1/traces") {
@@ -132,6 +149,7 @@ export async function startOtlpStub(options: StubOptions = {}): Promise<OtlpStub
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    auditEvents,
     get statisticsRequests() {
       return statisticsRequests;
     },

@@ -21,12 +21,14 @@ const options = (overrides: Partial<DemoOptions>): DemoOptions => ({
   seed: "e2e",
   url: stub?.url ?? "http://127.0.0.1:1",
   token: undefined,
+  adminToken: undefined,
   protocol: "protobuf",
   ifEmpty: false,
   ...overrides,
 });
 
-describe("runDemo against an OTLP receiver", () => {
+// Each run also records its audit events one request at a time: more than the default 5 s on these machines.
+describe("runDemo against an OTLP receiver", { timeout: 20_000 }, () => {
   it.each([
     ["protobuf", "application/x-protobuf", 60],
     ["json", "application/json", 25],
@@ -64,6 +66,37 @@ describe("runDemo against an OTLP receiver", () => {
     expect(starts[starts.length - 1] - starts[0]).toBeGreaterThan(HOUR_NS / 2n);
     if (traces >= 40) expect(spans.filter((span) => span.name === "ImportJob.run")).toHaveLength(1);
     expect(formatReport(report, options({ protocol, traces })).join("\n")).toContain(`${traces} traces, ${report.spans} spans`);
+  });
+
+  it("records_audit_events_linked_to_the_sent_traces", async () => {
+    stub = await startOtlpStub();
+    const report = await runDemo(options({ traces: 40, seed: "audit", adminToken: "adm1n" }), { now: NOW });
+
+    expect(report.ok).toBe(true);
+    expect(report.audit).toMatchObject({ recorded: stub.auditEvents.length, failed: 0, errors: [], engagementId: "eng_shop-demo-audit" });
+    expect(stub.auditEvents.length).toBeGreaterThan(5);
+    const traceIds = new Set(stub.spans().map((span) => span.traceId));
+    for (const { authorization, body } of stub.auditEvents) {
+      expect(authorization).toBe("Bearer adm1n");
+      expect(traceIds.has(body.traceId as string)).toBe(true);
+      expect(body.engagementId).toBe("eng_shop-demo-audit");
+    }
+    const actions = new Set(stub.auditEvents.map(({ body }) => body.action));
+    for (const action of ["login", "logout", "access_denied", "export"]) expect(actions).toContain(action);
+    expect(formatReport(report, options({})).join("\n")).toContain(
+      `audit: ${stub.auditEvents.length} of ${stub.auditEvents.length} events recorded to ${stub.url}/api/tracing/audit, engagement eng_shop-demo-audit`,
+    );
+  });
+
+  it("refused_audit_events_report_not_ok_naming_the_admin_token", async () => {
+    stub = await startOtlpStub({ auditStatus: 401 });
+    const report = await runDemo(options({ traces: 10 }), { now: NOW });
+    expect(report.ok).toBe(false);
+    expect(report.tally.exportedSpans).toBe(report.spans);
+    expect(report.audit).toMatchObject({ recorded: 0, failed: report.audit?.events });
+    const text = formatReport(report, options({})).join("\n");
+    expect(text).toMatch(/FAILED: (\d+) of \1 audit events were not recorded/);
+    expect(text).toContain("pass --admin-token");
   });
 
   it("sameSeed_sameSpans", async () => {

@@ -1,0 +1,180 @@
+// Query latency benchmark (`npm run bench:query`): p50/p95 over HTTP of the trace list,
+// trace detail, metrics and dependencies routes of the production build, on an SQLite
+// database of ~1.1 million spans.
+//
+// Set-up (timed, not measured): a freshly migrated database gets BENCH_TRACES traces
+// (default 50,000, 5-40 spans each across 7 services, HTTP/DB attributes, 3% errors,
+// cross-service parents) starting over the last 24 hours, plus three traces of 5,000,
+// 5,500 and 6,000 spans, written through the store's writeSpans in 5,000-span
+// transactions (the roll-up change-counter triggers fire as in production). Then
+// `next start` runs on it (the build is redone first when a source is newer than it).
+//
+// Each scenario: one cold call (the first ever of that route on this server), BENCH_WARMUP
+// more, then BENCH_REQUESTS sequential calls for p50/p95. Requests carry an unsampled
+// traceparent, so the server stores no self-tracing spans while being measured. A route
+// that does not exist yet (a 404 that is not the API's JSON envelope) is reported as
+// "route missing". A benchmark, not a test: it exits 0 unless the set-up fails.
+//
+// Environment: BENCH_TRACES (50000), BENCH_REQUESTS (30), BENCH_WARMUP (3), BENCH_PORT (3207).
+import { performance } from "node:perf_hooks";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import type { SpanRecord } from "@/lib/collector/span-record";
+import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
+import { quantile } from "./lib/ingest-load";
+import { realisticTrace } from "./lib/realistic-spans";
+import { machineDescription } from "./lib/report.mjs";
+import { databaseFilename, ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DATABASE_URL = "file:./data/bench-query.db";
+const BIG_TRACE_SIZES = [5_000, 5_500, 6_000];
+const WRITE_BATCH = 5_000;
+const NS_PER_MS = 1_000_000n;
+const DAY_MS = 24 * 3_600_000;
+const UNSAMPLED = { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" };
+const LIST_TARGET_MS = 50;
+const ROLLUP_TARGET_MS = 300;
+const CALL_TIMEOUT_MS = 600_000;
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+const options = {
+  traces: intFromEnv("BENCH_TRACES", 50_000),
+  requests: intFromEnv("BENCH_REQUESTS", 30),
+  warmup: intFromEnv("BENCH_WARMUP", 3),
+  port: intFromEnv("BENCH_PORT", 3207),
+};
+
+interface Loaded {
+  spans: number;
+  traces: number;
+  bigTraceId: string;
+  seconds: number;
+}
+
+/** Fills the database through the store; trace starts are spread evenly over the last 24 hours. */
+async function load(nowMs: number): Promise<Loaded> {
+  const store = openSqliteSpanStore(databaseFilename(ROOT, DATABASE_URL));
+  const started = performance.now();
+  let pending: SpanRecord[] = [];
+  let spans = 0;
+  const flush = async () => {
+    await store.writeSpans(pending);
+    spans += pending.length;
+    pending = [];
+  };
+  const startNs = (index: number, of: number) => BigInt(Math.round(nowMs - DAY_MS + ((index + 0.5) * (DAY_MS - 60_000)) / of)) * NS_PER_MS;
+  const bigTraces = BIG_TRACE_SIZES.map((size, index) => realisticTrace(startNs(index + 1, BIG_TRACE_SIZES.length + 1), Math.random, size));
+  for (let trace = 0; trace < options.traces; trace += 1) {
+    pending.push(...realisticTrace(startNs(trace, options.traces)));
+    if (pending.length >= WRITE_BATCH) await flush();
+    if (trace % 10_000 === 9_999) console.log(`  ${trace + 1} traces, ${spans} spans, ${(spans / ((performance.now() - started) / 1000)).toFixed(0)} spans/s`);
+  }
+  for (const trace of bigTraces) pending.push(...trace);
+  await flush();
+  await store.close();
+  const checkpoint = new Database(databaseFilename(ROOT, DATABASE_URL));
+  checkpoint.pragma("wal_checkpoint(TRUNCATE)");
+  checkpoint.close();
+  return { spans, traces: options.traces + bigTraces.length, bigTraceId: bigTraces[0][0].traceId, seconds: (performance.now() - started) / 1000 };
+}
+
+interface Scenario {
+  name: string;
+  path: string;
+  targetMs: number;
+}
+
+type Outcome = { kind: "missing" } | { kind: "failed"; status: number; body: string } | { kind: "measured"; coldMs: number; p50: number; p95: number; bytes: number };
+
+async function call(path: string): Promise<{ status: number; ms: number; body: string; json: boolean }> {
+  const started = performance.now();
+  const response = await fetch(serverUrl(options.port, path), { headers: UNSAMPLED, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+  const body = await response.text();
+  return { status: response.status, ms: performance.now() - started, body, json: (response.headers.get("content-type") ?? "").includes("json") };
+}
+
+async function measure(scenario: Scenario): Promise<Outcome> {
+  const cold = await call(scenario.path);
+  if (cold.status === 404 && !cold.json) return { kind: "missing" };
+  if (cold.status !== 200) return { kind: "failed", status: cold.status, body: cold.body.slice(0, 300) };
+  for (let i = 0; i < options.warmup; i += 1) await call(scenario.path);
+  const times: number[] = [];
+  for (let i = 0; i < options.requests; i += 1) {
+    const answer = await call(scenario.path);
+    if (answer.status !== 200) return { kind: "failed", status: answer.status, body: answer.body.slice(0, 300) };
+    times.push(answer.ms);
+  }
+  return { kind: "measured", coldMs: cold.ms, p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes: cold.body.length };
+}
+
+function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
+  const window = `start=${nowMs - DAY_MS}&end=${nowMs}`;
+  return [
+    { name: "trace list, no filter (24 h)", path: `/api/tracing/traces?${window}`, targetMs: LIST_TARGET_MS },
+    { name: "trace list, service=checkout", path: `/api/tracing/traces?${window}&service=checkout`, targetMs: LIST_TARGET_MS },
+    { name: "trace list, tag http.route=/api/checkout", path: `/api/tracing/traces?${window}&tags=${encodeURIComponent("http.route=/api/checkout")}`, targetMs: LIST_TARGET_MS },
+    { name: "trace list, minDuration=300ms", path: `/api/tracing/traces?${window}&minDuration=300ms`, targetMs: LIST_TARGET_MS },
+    { name: "trace detail, 5,000 spans", path: `/api/tracing/traces/${bigTraceId}`, targetMs: LIST_TARGET_MS },
+    { name: "metrics, 24 h, step 5m", path: `/api/tracing/metrics?${window}&step=5m`, targetMs: ROLLUP_TARGET_MS },
+    { name: "metrics, 24 h, step 5m, service=checkout", path: `/api/tracing/metrics?${window}&step=5m&service=checkout`, targetMs: ROLLUP_TARGET_MS },
+    { name: "dependencies, 24 h", path: `/api/tracing/dependencies?${window}`, targetMs: ROLLUP_TARGET_MS },
+  ];
+}
+
+function printResults(results: Array<{ scenario: Scenario; outcome: Outcome }>): void {
+  const header = ["scenario", "cold ms", "p50 ms", "p95 ms", "target p95", "verdict", "answer bytes"];
+  const rows = results.map(({ scenario, outcome }) => {
+    const target = `< ${scenario.targetMs} ms`;
+    if (outcome.kind === "missing") return [scenario.name, "-", "-", "-", target, "route missing", "-"];
+    if (outcome.kind === "failed") return [scenario.name, "-", "-", "-", target, `HTTP ${outcome.status}`, "-"];
+    const verdict = outcome.p95 < scenario.targetMs ? "meets" : "MISSES";
+    return [scenario.name, outcome.coldMs.toFixed(0), outcome.p50.toFixed(1), outcome.p95.toFixed(1), target, verdict, String(outcome.bytes)];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+  for (const { scenario, outcome } of results) if (outcome.kind === "failed") console.warn(`WARNING: ${scenario.name}: HTTP ${outcome.status}: ${outcome.body}`);
+}
+
+async function main(): Promise<void> {
+  stopServersOnExit();
+  const nowMs = Date.now();
+  prepareDatabase(ROOT, DATABASE_URL);
+  console.log(`Loading ${options.traces} traces (+${BIG_TRACE_SIZES.length} big ones) over the last 24 h through writeSpans ...`);
+  const loaded = await load(nowMs);
+  console.log(`Loaded ${loaded.spans} spans in ${loaded.traces} traces in ${loaded.seconds.toFixed(0)} s (${(loaded.spans / loaded.seconds).toFixed(0)} spans/s)`);
+  ensureProductionBuild(ROOT, DATABASE_URL);
+  // Retention must not delete the day of spans while we measure.
+  const server = await startServer({ root: ROOT, name: "query", port: options.port, env: { DATABASE_URL, TRACEBOARD_RETENTION_HOURS: "720" } });
+  const results: Array<{ scenario: Scenario; outcome: Outcome }> = [];
+  try {
+    for (const scenario of scenarios(nowMs, loaded.bigTraceId)) {
+      const outcome = await measure(scenario);
+      results.push({ scenario, outcome });
+      console.log(`  ${scenario.name}: ${outcome.kind === "measured" ? `cold ${outcome.coldMs.toFixed(0)} ms, p95 ${outcome.p95.toFixed(1)} ms` : outcome.kind}`);
+    }
+  } finally {
+    await stopServer(server);
+  }
+  console.log();
+  console.log(`machine: ${machineDescription()}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
+  console.log(`data: ${loaded.spans} spans, ${loaded.traces} traces over 24 h in SQLite (${DATABASE_URL}); ${options.requests} timed sequential requests per scenario after ${options.warmup} warm-up calls`);
+  console.log("cold = the first call of that route on a fresh server; metrics' first call also computes every 5-minute roll-up of the day (dependencies reuse them)");
+  printResults(results);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

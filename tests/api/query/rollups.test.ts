@@ -1,0 +1,70 @@
+import { expect, it } from "vitest";
+import { SpanKind } from "@/lib/collector/span-record";
+import { describeOnEachDatabase } from "../support/each-database";
+import { newTraceId, spanIdOf } from "../support/test-app";
+import { NS_PER_MINUTE, span, uniqueService, writeSpans } from "./support/seed-spans";
+
+/**
+ * Cached roll-ups equal a fresh computation from the spans after every kind of change:
+ * first computation, late spans, a late parent, and retention cutting a bucket in two.
+ * Each comparison reads the same range once through the roll-ups and once live.
+ */
+
+/** 2024-06-01T00:00:00Z: before every other test's spans, so retention here touches only these. */
+const T = 1_717_200_000_000_000_000n;
+const RANGE = { from: T, to: T + 60n * NS_PER_MINUTE };
+const FIVE_MINUTES = { originNs: T, stepNs: 5n * NS_PER_MINUTE };
+
+describeOnEachDatabase("roll-ups", ({ app }) => {
+  async function expectCachedEqualsFresh() {
+    const { readMetricRows } = await import("@/lib/store/rollups/read-metric-rows");
+    const { readDependencyRows } = await import("@/lib/store/rollups/read-dependency-rows");
+    const metricRows = async (useRollups: boolean) =>
+      (await readMetricRows(RANGE, FIVE_MINUTES, {}, useRollups))
+        .map((row) => ({ ...row, histogram: [...row.histogram].sort(([a], [b]) => a - b) }))
+        .sort((a, b) => (a.bucketStartNs < b.bucketStartNs ? -1 : a.bucketStartNs > b.bucketStartNs ? 1 : 0) || JSON.stringify([a.serviceName, a.spanName, a.kind]).localeCompare(JSON.stringify([b.serviceName, b.spanName, b.kind])));
+    const dependencyRows = async (useRollups: boolean) => {
+      const { edges, services } = await readDependencyRows(RANGE, useRollups);
+      const merged = new Map<string, [number, number]>();
+      for (const row of [...edges.map((e) => [`${e.parentService}->${e.childService}`, e.callCount, e.errorCount] as const), ...services.map((s) => [s.serviceName, s.spanCount, s.errorCount] as const)]) {
+        const [key, count, errors] = row;
+        const current = merged.get(key) ?? [0, 0];
+        merged.set(key, [current[0] + count, current[1] + errors]);
+      }
+      return Object.fromEntries([...merged].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    const cachedMetrics = await metricRows(true);
+    expect(cachedMetrics.length).toBeGreaterThan(0);
+    expect(cachedMetrics).toEqual(await metricRows(false));
+    expect(await dependencyRows(true)).toEqual(await dependencyRows(false));
+    return { metrics: cachedMetrics, dependencies: await dependencyRows(true) };
+  }
+
+  it("cached_equals_fresh_through_late_spans_late_parents_and_retention", async () => {
+    const [front, back] = ["front", "back"].map(uniqueService);
+    const traceId = newTraceId();
+    const minute = (n: number) => T + BigInt(n) * NS_PER_MINUTE;
+    await writeSpans(app, [
+      span({ traceId, spanId: spanIdOf(1), service: front, startNs: minute(1), durationMs: 30 }),
+      span({ traceId, spanId: spanIdOf(3), parentSpanId: spanIdOf(2), service: back, startNs: minute(12), durationMs: 7, error: true }),
+      ...Array.from({ length: 20 }, (_, i) => span({ service: back, name: "job", kind: SpanKind.CONSUMER, startNs: minute(2 * i + 1), durationMs: i + 1, ok: i % 3 === 0 })),
+    ]);
+    const first = await expectCachedEqualsFresh();
+    expect(first.dependencies[`${front}->${back}`]).toBeUndefined();
+
+    // Late spans into cached buckets, and the missing parent of span 3 (a bucket earlier than its child).
+    await writeSpans(app, [
+      span({ service: back, name: "job", kind: SpanKind.CONSUMER, startNs: minute(3), durationMs: 500, error: true }),
+      span({ traceId, spanId: spanIdOf(2), parentSpanId: spanIdOf(1), service: front, kind: SpanKind.CLIENT, startNs: minute(8), durationMs: 300_000 }),
+    ]);
+    const late = await expectCachedEqualsFresh();
+    expect(late.dependencies[`${front}->${back}`]).toEqual([1, 1]);
+
+    // Retention cuts the bucket [20m, 25m) in two and removes the whole front -> back call.
+    await app.modules.getSpanStore().deleteOlderThan(minute(22));
+    const retained = await expectCachedEqualsFresh();
+    expect(retained.metrics.every((row) => row.bucketStartNs >= minute(20))).toBe(true);
+    expect(retained.dependencies[`${front}->${back}`]).toBeUndefined();
+    expect(retained.dependencies[back]).toEqual([9, 0]);
+  });
+});
