@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatMs, formatPercent, formatRate, nanoToMs } from "@/lib/ui/format";
+
+describe("formatMs", () => {
+  it.each([
+    { ms: 0, text: "0ms" },
+    { ms: 0.85, text: "850µs" },
+    { ms: 3.456, text: "3.46ms" },
+    { ms: 12.34, text: "12.3ms" },
+    { ms: 250.4, text: "250ms" },
+    { ms: 4560, text: "4.56s" },
+    { ms: 12_345, text: "12.3s" },
+    { ms: 125_000, text: "2m 5s" },
+    { ms: null, text: "–" },
+    { ms: Number.NaN, text: "–" },
+  ])("$ms -> $text", ({ ms, text }) => expect(formatMs(ms)).toBe(text));
+});
+
+describe("formatPercent", () => {
+  it.each([
+    { ratio: 0, text: "0%" },
+    { ratio: 0.0005, text: "0.05%" },
+    { ratio: 0.025, text: "2.5%" },
+    { ratio: 0.5, text: "50%" },
+    { ratio: 1, text: "100%" },
+    { ratio: null, text: "–" },
+  ])("$ratio -> $text", ({ ratio, text }) => expect(formatPercent(ratio)).toBe(text));
+});
+
+describe("formatRate", () => {
+  it.each([
+    { rate: 0, text: "0/s" },
+    { rate: 0.0234, text: "0.023/s" },
+    { rate: 0.5, text: "0.5/s" },
+    { rate: 3.42, text: "3.4/s" },
+    { rate: 120.2, text: "120/s" },
+  ])("$rate -> $text", ({ rate, text }) => expect(formatRate(rate)).toBe(text));
+});
+
+it("nanoToMs keeps precision of large nanosecond strings", () => {
+  expect(nanoToMs("1795712400123456789")).toBe(1795712400123);
+});
