@@ -14,7 +14,7 @@ import { TraceResultsToolbar } from "@/components/traces/trace-results-toolbar";
 import { TraceScatterChart } from "@/components/traces/trace-scatter-chart";
 import { TraceSearchForm } from "@/components/traces/trace-search-form";
 import { describeSearch, durationFilterNote } from "@/components/traces/describe-search";
-import { unixNanoToMs } from "@/components/traces/format";
+import { nanoToMs } from "@/lib/ui/format";
 import { operationOptions, readTraceSearch, traceSearchUrlChanges, type TraceSearch } from "@/components/traces/trace-search";
 import { traceSearchKey, useOperations, useServices, useTraceSearch } from "@/lib/client/queries/traces";
 import { useUrlState } from "@/lib/client/use-url-state";
@@ -100,7 +100,7 @@ function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; s
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 
   const first = query.data.pages[0];
-  const window = { startMs: unixNanoToMs(first.window.startTimeUnixNano), endMs: unixNanoToMs(first.window.endTimeUnixNano) };
+  const window = { startMs: nanoToMs(first.window.startTimeUnixNano), endMs: nanoToMs(first.window.endTimeUnixNano) };
   const nowMs = query.dataUpdatedAt;
   if (sorted.length === 0) {
     return (

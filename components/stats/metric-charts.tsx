@@ -1,5 +1,6 @@
 import type { MetricChartPoint } from "@/lib/ui/stats/metric-points";
-import { formatMs, formatPercent, formatRate } from "@/lib/ui/format";
+import { formatDuration } from "@/lib/client/format/duration";
+import { formatPercent, formatRate } from "@/lib/ui/format";
 import { TimeSeriesChart, type ChartSeries } from "./time-series-chart";
 
 const CHARTS: Array<{ testId: string; title: string; series: ChartSeries[]; format: (value: number) => string }> = [
@@ -21,7 +22,7 @@ const CHARTS: Array<{ testId: string; title: string; series: ChartSeries[]; form
       { key: "p95", name: "p95", color: "#f59e0b" },
       { key: "p99", name: "p99", color: "#a855f7" },
     ],
-    format: formatMs,
+    format: formatDuration,
   },
 ];
 

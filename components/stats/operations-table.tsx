@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import type { OperationMetrics } from "@/lib/api/contracts/metrics";
-import { formatCount, formatMs, formatPercent, formatRate } from "@/lib/ui/format";
+import { formatDuration } from "@/lib/client/format/duration";
+import { formatCount, formatPercent, formatRate } from "@/lib/ui/format";
 import { nextSort, sortRows, type SortState } from "@/lib/ui/sort-rows";
 
 export type OperationRow = z.infer<typeof OperationMetrics>;
@@ -88,9 +89,9 @@ export function OperationsTable({
               <td className={`px-3 py-2 text-right tabular-nums ${row.errorCount > 0 ? "text-red-600 dark:text-red-400" : ""}`}>
                 {formatPercent(row.errorRate)} <span className="text-xs text-zinc-500">({formatCount(row.errorCount)})</span>
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMs(row.p50Ms)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMs(row.p95Ms)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMs(row.p99Ms)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(row.p50Ms)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(row.p95Ms)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(row.p99Ms)}</td>
               <td className="px-3 py-2">{trend(row, index)}</td>
               <td className="whitespace-nowrap px-3 py-2 text-right text-xs">
                 <button type="button" onClick={() => onChart(row)} className="mr-3 text-zinc-600 hover:underline dark:text-zinc-400">

@@ -1,14 +1,3 @@
-const NANOS_PER_MILLI = 1_000_000n;
-
-/** A `...UnixNano` decimal string as unix milliseconds (sub-millisecond part dropped). */
-export function unixNanoToMs(unixNano: string): number {
-  return Number(BigInt(unixNano) / NANOS_PER_MILLI);
-}
-
-function trimmed(value: number, digits: number): string {
-  return String(Number(value.toFixed(digits)));
-}
-
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
 function clock(date: Date): string {

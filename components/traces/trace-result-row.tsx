@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import { formatDuration } from "@/lib/client/format/duration";
-import { formatAgo, formatStartTime, unixNanoToMs } from "./format";
+import { formatAgo, formatStartTime } from "./format";
+import { nanoToMs } from "@/lib/ui/format";
 import { ServiceBadge } from "./service-badge";
 import { serviceColor } from "@/lib/client/service-color";
 
 /** One trace of the result list: a link to its detail page. */
 export function TraceResultRow({ trace, maxDurationMs, nowMs }: { trace: TraceSummary; maxDurationMs: number; nowMs: number }) {
-  const startMs = unixNanoToMs(trace.startTimeUnixNano);
+  const startMs = nanoToMs(trace.startTimeUnixNano);
   const share = maxDurationMs > 0 ? Math.max(trace.durationMs / maxDurationMs, 0.005) : 0;
   const failed = trace.errorCount > 0;
   return (

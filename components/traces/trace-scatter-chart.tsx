@@ -4,7 +4,8 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import type { ScatterShapeProps } from "recharts/types/util/ScatterUtils";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import { formatDuration } from "@/lib/client/format/duration";
-import { formatAxisTime, formatStartTime, timeTicks, unixNanoToMs } from "./format";
+import { formatAxisTime, formatStartTime, timeTicks } from "./format";
+import { nanoToMs } from "@/lib/ui/format";
 
 interface Point {
   x: number;
@@ -19,7 +20,7 @@ function pointsOf(traces: readonly TraceSummary[]): { ok: Point[]; failed: Point
   const ok: Point[] = [];
   const failed: Point[] = [];
   for (const trace of traces) {
-    (trace.errorCount > 0 ? failed : ok).push({ x: unixNanoToMs(trace.startTimeUnixNano), y: trace.durationMs, trace });
+    (trace.errorCount > 0 ? failed : ok).push({ x: nanoToMs(trace.startTimeUnixNano), y: trace.durationMs, trace });
   }
   return { ok, failed };
 }

@@ -67,8 +67,12 @@ export function parseQuery<S extends z.ZodType>(schema: S, request: Request): Pa
   return parsed(schema, queryObject(new URL(request.url).searchParams));
 }
 
-export async function parseParams<S extends z.ZodType>(schema: S, params: Promise<Record<string, string>>): Promise<Parsed<z.output<S>>> {
-  return parsed(schema, await params);
+/** Path parameters; a route without `[segments]` gets none from Next.js, which reads as `{}`. */
+export async function parseParams<S extends z.ZodType>(
+  schema: S,
+  params: Promise<Record<string, string>> | undefined,
+): Promise<Parsed<z.output<S>>> {
+  return parsed(schema, (await params) ?? {});
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.output<S>> {

@@ -11,8 +11,8 @@ interface ListEndpoint {
 
 /** The GET handler of an audit list route: query filters and paging, plus the filters its path fixes. */
 export function auditListHandler(endpoint: ListEndpoint) {
-  return async (request: NextRequest, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    const params = await parseParams(endpoint.params, route.params);
+  return async (request: NextRequest, route: { params?: Promise<Record<string, string>> } | undefined): Promise<Response> => {
+    const params = await parseParams(endpoint.params, route?.params);
     if (!params.ok) return params.response;
     const query = parseQuery(endpoint.query, request);
     if (!query.ok) return query.response;

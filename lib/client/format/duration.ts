@@ -1,6 +1,6 @@
 /** A duration for people, on every page: 850µs, 12.3ms, 1.25s, 12.3s, 2m 05s, 1h 03m. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return "–";
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return "–";
   const abs = Math.abs(ms);
   if (abs === 0) return "0ms";
   if (abs < 1) return `${trim(ms * 1000, abs * 1000 < 10 ? 2 : abs * 1000 < 100 ? 1 : 0)}µs`;

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 
 /** An App Router handler as a route module exports it (`export const POST = ...`). */
-export type RouteHandler = (request: NextRequest, route: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+export type RouteHandler = (request: NextRequest, route: { params?: Promise<Record<string, string>> }) => Response | Promise<Response>;
 export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "OPTIONS", RouteHandler>>;
 
 /** What the server saw of one request, for assertions on what real clients send. */
@@ -50,6 +50,7 @@ async function writeResponse(response: Response, out: http.ServerResponse): Prom
 interface MatchedRoute {
   route: RouteModule;
   params: Record<string, string>;
+  dynamic: boolean;
 }
 
 /** Exact paths first, then patterns with `[param]` segments, as the App Router resolves them. */
@@ -65,10 +66,10 @@ function routeMatcher(routes: Record<string, RouteModule>): (pathname: string) =
       return { regex: new RegExp(`^${source}$`), names, route };
     });
   return (pathname) => {
-    if (Object.hasOwn(routes, pathname)) return { route: routes[pathname], params: {} };
+    if (Object.hasOwn(routes, pathname)) return { route: routes[pathname], params: {}, dynamic: false };
     for (const { regex, names, route } of patterns) {
       const match = regex.exec(pathname);
-      if (match) return { route, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
+      if (match) return { route, params: Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])])), dynamic: true };
     }
     return null;
   };
@@ -97,7 +98,9 @@ export async function serveRoutes(routes: Record<string, RouteModule>): Promise<
           out.writeHead(matched ? 405 : 404).end();
           return;
         }
-        const response = await handler(toNextRequest(message, body, origin), { params: Promise.resolve(matched.params) });
+        // As Next.js does: only a route with [segments] gets params.
+        const context = matched.dynamic ? { params: Promise.resolve(matched.params) } : {};
+        const response = await handler(toNextRequest(message, body, origin), context);
         await writeResponse(response, out);
       } catch (error) {
         out.writeHead(599, { "content-type": "text/plain" }).end(`route handler threw: ${String(error)}`);

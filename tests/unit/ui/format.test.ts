@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMs, formatPercent, formatRate, nanoToMs } from "@/lib/ui/format";
-
-describe("formatMs", () => {
-  it.each([
-    { ms: 0, text: "0ms" },
-    { ms: 0.85, text: "850µs" },
-    { ms: 3.456, text: "3.46ms" },
-    { ms: 12.34, text: "12.3ms" },
-    { ms: 250.4, text: "250ms" },
-    { ms: 4560, text: "4.56s" },
-    { ms: 12_345, text: "12.3s" },
-    { ms: 125_000, text: "2m 5s" },
-    { ms: null, text: "–" },
-    { ms: Number.NaN, text: "–" },
-  ])("$ms -> $text", ({ ms, text }) => expect(formatMs(ms)).toBe(text));
-});
+import { formatPercent, formatRate, nanoToMs } from "@/lib/ui/format";
 
 describe("formatPercent", () => {
   it.each([
