@@ -6,6 +6,7 @@ import { readTraceSpans } from "@/lib/store/read/trace-spans";
 import { buildTraceTree, type TreeRow } from "@/lib/trace-tree";
 import { nanosToMillis } from "../nanos";
 import { spanKindName, statusName } from "../params/span-enum-params";
+import { AnswerCache } from "./answer-cache";
 import { toOtlpExport } from "./otlp-export";
 import { findTraceSummary } from "./trace-summary";
 
@@ -36,11 +37,35 @@ function toTraceSpan({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord
 }
 
 /** Every span of a trace in parent/child order with the trace's summary; null for an unknown trace. */
-export async function getTraceDetail(traceId: string): Promise<TraceDetail | null> {
+async function getTraceDetail(traceId: string): Promise<TraceDetail | null> {
   const [trace, spans] = await Promise.all([findTraceSummary(traceId), readTraceSpans(traceId)]);
   if (!trace || spans.length === 0) return null;
   const tree = buildTraceTree(spans.map((span) => ({ ...span, startTimeUnixNano: span.startTimeNs })));
   return { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
+}
+
+/** Rendered trace details; big traces are opened again and again (shared links, several people). */
+const DETAIL_CACHE_BYTES = 64 * 1024 * 1024;
+const globalForDetails = globalThis as unknown as { traceboardDetailCache?: AnswerCache };
+
+/**
+ * The trace detail as JSON text. The summary (one indexed row) is read first; its span
+ * count and end move with every ingest or retention change to the trace, so an answer
+ * cached under them is never stale.
+ */
+export async function getTraceDetailJson(traceId: string): Promise<string | null> {
+  const summary = await findTraceSummary(traceId);
+  if (!summary) return null;
+  const cache = (globalForDetails.traceboardDetailCache ??= new AnswerCache(DETAIL_CACHE_BYTES));
+  const key = `${traceId}:${summary.spanCount}:${summary.endTimeUnixNano}:${summary.startTimeUnixNano}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const detail = await getTraceDetail(traceId);
+  if (!detail) return null;
+  const json = JSON.stringify(detail);
+  // Cached under the summary read first: spans arriving meanwhile change the key, so they are not lost.
+  if (detail.trace.spanCount === summary.spanCount) cache.set(key, json);
+  return json;
 }
 
 /** The trace as OTLP/JSON; null for an unknown trace. */

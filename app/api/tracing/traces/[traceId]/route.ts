@@ -2,7 +2,7 @@
 import { GetTrace } from "@/lib/api/contracts/traces";
 import { parseParams, parseQuery } from "@/lib/api/endpoint";
 import { errorResponse } from "@/lib/api/errors";
-import { getTraceDetail, getTraceOtlp } from "@/lib/query/traces/trace-detail";
+import { getTraceDetailJson, getTraceOtlp } from "@/lib/query/traces/trace-detail";
 import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,12 @@ export const GET = withTracing<{ params: Promise<Record<string, string>> }>(
     const query = parseQuery(GetTrace.query, request);
     if (!query.ok) return query.response;
     const { traceId } = path.data;
-    const answer = query.data.format === "otlp" ? await getTraceOtlp(traceId) : await getTraceDetail(traceId);
-    return answer ? Response.json(answer) : errorResponse("not_found", `no trace ${traceId}`);
+    if (query.data.format === "otlp") {
+      const otlp = await getTraceOtlp(traceId);
+      return otlp ? Response.json(otlp) : errorResponse("not_found", `no trace ${traceId}`);
+    }
+    const detail = await getTraceDetailJson(traceId);
+    return detail ? new Response(detail, { headers: { "content-type": "application/json" } }) : errorResponse("not_found", `no trace ${traceId}`);
   },
   { route: GetTrace.path },
 );
