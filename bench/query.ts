@@ -24,6 +24,7 @@ import type { SpanRecord } from "@/lib/collector/span-record";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
 import { quantile } from "./lib/ingest-load";
 import { realisticTrace } from "./lib/realistic-spans";
+import { positiveIntFromEnv } from "./lib/env-int";
 import { machineDescription } from "./lib/report.mjs";
 import { databaseFilename, ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
 
@@ -38,19 +39,11 @@ const LIST_TARGET_MS = 50;
 const ROLLUP_TARGET_MS = 300;
 const CALL_TIMEOUT_MS = 600_000;
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return value;
-}
-
 const options = {
-  traces: intFromEnv("BENCH_TRACES", 50_000),
-  requests: intFromEnv("BENCH_REQUESTS", 30),
-  warmup: intFromEnv("BENCH_WARMUP", 3),
-  port: intFromEnv("BENCH_PORT", 3207),
+  traces: positiveIntFromEnv("BENCH_TRACES", 50_000),
+  requests: positiveIntFromEnv("BENCH_REQUESTS", 30),
+  warmup: positiveIntFromEnv("BENCH_WARMUP", 3),
+  port: positiveIntFromEnv("BENCH_PORT", 3207),
 };
 
 interface Loaded {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
+import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { SpanRecord } from "@/lib/collector/span-record";
 import { readTraceSpans } from "@/lib/store/read/trace-spans";
@@ -36,10 +37,10 @@ function toTraceSpan({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord
   };
 }
 
-/** Every span of a trace in parent/child order with the trace's summary; null for an unknown trace. */
-async function getTraceDetail(traceId: string): Promise<TraceDetail | null> {
-  const [trace, spans] = await Promise.all([findTraceSummary(traceId), readTraceSpans(traceId)]);
-  if (!trace || spans.length === 0) return null;
+/** Every span of a trace in parent/child order with the trace's summary; null when its spans are gone. */
+async function getTraceDetail(trace: TraceSummary): Promise<TraceDetail | null> {
+  const spans = await readTraceSpans(trace.traceId);
+  if (spans.length === 0) return null;
   const tree = buildTraceTree(spans.map((span) => ({ ...span, startTimeUnixNano: span.startTimeNs })));
   return { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
 }
@@ -60,11 +61,11 @@ export async function getTraceDetailJson(traceId: string): Promise<string | null
   const key = `${traceId}:${summary.spanCount}:${summary.endTimeUnixNano}:${summary.startTimeUnixNano}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const detail = await getTraceDetail(traceId);
+  const detail = await getTraceDetail(summary);
   if (!detail) return null;
   const json = JSON.stringify(detail);
-  // Cached under the summary read first: spans arriving meanwhile change the key, so they are not lost.
-  if (detail.trace.spanCount === summary.spanCount) cache.set(key, json);
+  // Spans that arrived after the summary was read change the key: cache only an answer that matches it.
+  if (detail.spans.length === summary.spanCount) cache.set(key, json);
   return json;
 }
 

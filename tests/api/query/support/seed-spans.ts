@@ -1,4 +1,5 @@
 import { SpanKind, StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { testSpan } from "../../../store/support/test-spans";
 import type { TestApp } from "../../support/test-app";
 import { newTraceId, spanIdOf } from "../../support/test-app";
 
@@ -31,7 +32,7 @@ let spanCounter = 0;
 /** A span record from the fields a metrics test cares about. */
 export function span(spec: SpanSpec): SpanRecord {
   spanCounter += 1;
-  return {
+  return testSpan({
     traceId: spec.traceId ?? newTraceId(),
     spanId: spec.spanId ?? spanIdOf(spanCounter),
     parentSpanId: spec.parentSpanId ?? null,
@@ -40,16 +41,9 @@ export function span(spec: SpanSpec): SpanRecord {
     startTimeNs: spec.startNs,
     endTimeNs: spec.startNs + BigInt(Math.round(spec.durationMs * 1e6)),
     statusCode: spec.error ? StatusCode.ERROR : spec.ok ? StatusCode.OK : StatusCode.UNSET,
-    statusMessage: null,
     serviceName: spec.service,
     resourceAttributes: { "service.name": spec.service },
-    attributes: {},
-    events: [],
-    links: [],
-    scopeName: null,
-    scopeVersion: null,
-    traceState: null,
-  };
+  });
 }
 
 export async function writeSpans(app: TestApp, spans: SpanRecord[]): Promise<void> {
