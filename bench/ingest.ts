@@ -33,7 +33,7 @@ import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToEvents } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { normalizeOtlpJson, parseJsonExact } from "@/lib/collector/normalize";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { INGEST_PRAGMAS } from "@/lib/store/sqlite/ingest-connection";
 import { acceptedSpans, post, quantile, runIngestLoad, type LoadTotals } from "./lib/ingest-load";
 import { OtlpBodySource, type BodyRecipe } from "./lib/otlp-bodies";

@@ -20,7 +20,7 @@ import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
 import { quantile } from "./lib/ingest-load";
 import { realisticTrace } from "./lib/realistic-spans";

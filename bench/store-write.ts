@@ -14,7 +14,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
 import { SPANS } from "@/lib/store/table-writes";
 import { readMigrations } from "@/scripts/lib/migration-files.mjs";

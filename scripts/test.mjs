@@ -20,7 +20,7 @@ rmSync(path.join(ROOT, "reports"), { recursive: true, force: true });
 
 const checks = [
   ["typecheck", runStatus("npx", ["tsc", "--noEmit", "-p", "."])],
-  ["lint", runStatus("npx", ["eslint", "--max-warnings=0", "."])],
+  ["lint", runStatus("npm", ["run", "--silent", "lint"])],
 ];
 
 let postgres = null;

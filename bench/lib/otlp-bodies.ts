@@ -13,7 +13,7 @@
 // A `BodyRecipe` (template, trace ids, shift) rebuilds the exact same bytes later:
 // the raw-insert baseline replays the bodies the server acknowledged.
 import { randomBytes } from "node:crypto";
-import type { AttributeValue, Attributes, SpanRecord } from "@/lib/collector/span-record";
+import type { AttributeValue, Attributes, SpanRecord } from "@/lib/domain/span-record";
 import { realisticSpans } from "./realistic-spans";
 
 const TRACE_ID_FIELD = '"traceId":"';

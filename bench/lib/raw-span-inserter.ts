@@ -5,7 +5,7 @@
 // transaction. No conflict clause, no trace/service/operation summaries, no HTTP, no
 // parsing: what SQLite itself costs for these rows.
 import type Database from "better-sqlite3";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { openIngestConnection } from "@/lib/store/sqlite/ingest-connection";
 import { SPANS, type SqlValue } from "@/lib/store/table-writes";
 

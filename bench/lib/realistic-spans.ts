@@ -2,7 +2,7 @@
 // 5-40 spans across a few services, HTTP/DB/messaging attributes (5-10 per span),
 // some errors with exception events. A stored row is about 450 bytes.
 import { randomBytes } from "node:crypto";
-import { SpanKind, StatusCode, type Attributes, type SpanRecord } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, type Attributes, type SpanRecord } from "@/lib/domain/span-record";
 
 const SERVICES = ["web-frontend", "api-gateway", "checkout", "payments", "inventory", "postgres", "orders-queue"];
 const ROUTES = ["/api/cart", "/api/checkout", "/api/products/:id", "/api/orders", "/api/payments/authorize", "/api/inventory/reserve"];

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AuditEvent } from "@/lib/api/contracts/audit";
 import type { AuditFilters } from "@/lib/client/queries/audit";
 import { nanoToMs } from "@/lib/ui/format";
-import { SEVERITY_STYLE } from "./severity";
+import { SEVERITY_STYLE } from "@/lib/ui/audit/severity-style";
 import { ValueDiffTable } from "./value-diff-table";
 
 function FilterChip({ label, value, onClick }: { label: string; value: string; onClick: () => void }) {

@@ -1,4 +1,4 @@
-import type { Attributes } from "@/lib/collector/span-record";
+import type { Attributes } from "@/lib/domain/span-record";
 import { attributeType } from "@/lib/waterfall/attribute-type";
 import { attributeText } from "@/lib/waterfall/find-spans";
 import { CopyButton } from "./copy-button";

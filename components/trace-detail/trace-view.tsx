@@ -5,23 +5,13 @@ import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
 import { criticalPath, type CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
-import { FULL_VIEW, type ViewRange } from "@/lib/waterfall/time-scale";
 import { expandAncestors, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
+import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
+import { FULL_VIEW } from "@/lib/waterfall/time-scale";
 import { SpanDetail } from "./span-detail";
 import { TraceHeader } from "./trace-header";
 import { TraceToolbar } from "./trace-toolbar";
-
-/** The part of the view a link can carry. */
-export interface TraceViewState {
-  spanId: string | null;
-  find: string;
-  onlyMatches: boolean;
-  critical: boolean;
-  view: ViewRange;
-}
-
-export const INITIAL_TRACE_VIEW: TraceViewState = { spanId: null, find: "", onlyMatches: false, critical: false, view: FULL_VIEW };
 
 const WATERFALL_HEIGHT = "max(320px, calc(100vh - 380px))";
 const STATE_SYNC_DELAY_MS = 300;

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { INPUT_CLASS } from "./field";
-import { normalizeTraceId } from "./trace-search";
+import { normalizeTraceId } from "@/lib/ui/traces/trace-search";
 
 /** A box to paste a trace id and open that trace. */
 export function TraceIdJump({ onOpen }: { onOpen(traceId: string): void }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import { formatDuration } from "@/lib/client/format/duration";
-import { formatAgo, formatStartTime } from "./format";
+import { formatAgo, formatStartTime } from "@/lib/ui/traces/format";
 import { nanoToMs } from "@/lib/ui/format";
 import { ServiceBadge } from "./service-badge";
 import { serviceColor } from "@/lib/client/service-color";

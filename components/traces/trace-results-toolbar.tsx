@@ -1,6 +1,6 @@
 "use client";
 
-import { TRACE_SORTS, type TraceSort } from "./sort-traces";
+import { TRACE_SORTS, type TraceSort } from "@/lib/ui/traces/sort-traces";
 
 /** Above the results: how many are shown, what the duration filter matched, and the sort. */
 export function TraceResultsToolbar({

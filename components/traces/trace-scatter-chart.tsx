@@ -4,7 +4,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import type { ScatterShapeProps } from "recharts/types/util/ScatterUtils";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import { formatDuration } from "@/lib/client/format/duration";
-import { formatAxisTime, formatStartTime, timeTicks } from "./format";
+import { formatAxisTime, formatStartTime, timeTicks } from "@/lib/ui/traces/format";
 import { nanoToMs } from "@/lib/ui/format";
 
 interface Point {

@@ -2,8 +2,8 @@
 
 import type { FormEvent } from "react";
 import { Field, INPUT_CLASS } from "./field";
-import { withLookback, type SearchDraft, type SearchProblems } from "./search-draft";
-import { CUSTOM_RANGE, fromLocalInputValue, LIMITS, LOOKBACKS, toLocalInputValue } from "./trace-search";
+import { withLookback, type SearchDraft, type SearchProblems } from "@/lib/ui/traces/search-draft";
+import { CUSTOM_RANGE, fromLocalInputValue, LIMITS, LOOKBACKS, toLocalInputValue } from "@/lib/ui/traces/trace-search";
 
 export interface OperationOption {
   name: string;

@@ -6,7 +6,7 @@ import { serviceColor } from "@/lib/client/service-color";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import { barPosition, type BarPosition, type ViewRange } from "@/lib/waterfall/time-scale";
 import type { WaterfallSpan } from "@/lib/waterfall/waterfall-trace";
-import { INDENT_PX, LABEL_COLUMN, MAX_INDENT_LEVELS, ROW_HEIGHT } from "./layout";
+import { INDENT_PX, LABEL_COLUMN, MAX_INDENT_LEVELS, ROW_HEIGHT } from "@/lib/ui/waterfall-layout";
 
 const MAX_EVENT_TICKS = 50;
 

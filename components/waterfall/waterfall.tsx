@@ -4,7 +4,7 @@ import { useEffect, type KeyboardEvent } from "react";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import type { ViewRange } from "@/lib/waterfall/time-scale";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
-import { LABEL_COLUMN, ROW_HEIGHT } from "./layout";
+import { LABEL_COLUMN, ROW_HEIGHT } from "@/lib/ui/waterfall-layout";
 import { TimeRuler } from "./time-ruler";
 import { useRowWindow } from "./use-row-window";
 import { WaterfallRow } from "./waterfall-row";

@@ -1,5 +1,5 @@
 import "server-only";
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
 import { readSpanTotals } from "@/lib/store/rollups/read-span-totals";
 import { nanosToMillis } from "./nanos";
 

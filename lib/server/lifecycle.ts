@@ -4,6 +4,7 @@ import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
+import { connectSelfTracing } from "./self-tracing";
 
 const RETENTION_FIRST_RUN_MS = 60_000;
 const RETENTION_INTERVAL_MS = 10 * 60_000;
@@ -40,6 +41,7 @@ function flushOnShutdown(): void {
 
 /** Starts the background work of a server process; called once from instrumentation.ts. */
 export function startServerLifecycle(): void {
+  connectSelfTracing();
   scheduleRetention();
   flushOnShutdown();
 }

@@ -3,9 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { SpanKind } from "@/lib/collector/span-record";
-import { withChildSpan } from "@/lib/tracing/child-span";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-target";
+import { runObservedQuery } from "./query-observer";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
@@ -16,23 +15,20 @@ import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
  * "insensitive"`), so code typed against SQLite runs on both; raw SQL must still
  * respect both dialects (`resolveDatabaseTarget().provider`).
  */
-export type Db = ReturnType<typeof withQuerySpans>;
+export type Db = ReturnType<typeof withQueryObserver>;
 
 /**
- * Every query becomes a CLIENT child span of the request being served (OpenTelemetry
- * database conventions: `findMany spans`, db.system.name, db.operation.name), so a
- * dashboard call and the database work behind it appear as one trace.
+ * Every query is reported to the query observer (OpenTelemetry database conventions:
+ * `findMany spans`, db.system.name, db.operation.name); self-tracing makes each a
+ * CLIENT child span, so a dashboard call and its database work appear as one trace.
  */
-function withQuerySpans(client: SqlitePrismaClient, system: DatabaseTarget["provider"]) {
+function withQueryObserver(client: SqlitePrismaClient, system: DatabaseTarget["provider"]) {
   return client.$extends({
     query: {
       $allOperations({ model, operation, args, query }) {
-        const collection = model ? { "db.collection.name": model } : {};
-        return withChildSpan(
-          model ? `${operation} ${model}` : operation,
-          { kind: SpanKind.CLIENT, attributes: { "db.system.name": system, "db.operation.name": operation, ...collection } },
-          () => query(args),
-        );
+        const attributes: Record<string, string> = { "db.system.name": system, "db.operation.name": operation };
+        if (model) attributes["db.collection.name"] = model;
+        return runObservedQuery({ name: model ? `${operation} ${model}` : operation, attributes }, () => query(args));
       },
     },
   });
@@ -44,10 +40,10 @@ const globalForDb = globalThis as unknown as { traceboardDb?: Db };
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-    return withQuerySpans(client as unknown as SqlitePrismaClient, target.provider);
+    return withQueryObserver(client as unknown as SqlitePrismaClient, target.provider);
   }
   mkdirSync(path.dirname(target.filename), { recursive: true });
-  return withQuerySpans(new SqlitePrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) }), target.provider);
+  return withQueryObserver(new SqlitePrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) }), target.provider);
 }
 
 /** The process-wide Prisma client (kept on globalThis so dev reloads do not leak connections). */

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import type { DeleteResult } from "./span-store";
+import type { DeleteResult } from "./span-store-contract";
 
 export const DEFAULT_DELETE_BATCH_SIZE = 5_000;
 

@@ -1,40 +1,10 @@
 import "server-only";
-import type { SpanRecord } from "@/lib/collector/span-record";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-target";
 import { createPostgresSpanStore } from "./postgres/postgres-span-store";
 import { openSqliteSpanStore } from "./sqlite/sqlite-span-store";
+import type { SpanStore } from "./span-store-contract";
 
-export interface WriteResult {
-  inserted: number;
-  duplicates: number;
-}
-
-export interface DeleteResult {
-  spans: number;
-  traces: number;
-}
-
-export interface StorageStats {
-  spans: number;
-  traces: number;
-  bytes: number;
-}
-
-/** The write and retention side of the store, used by the collector. */
-export interface SpanStore {
-  /** One transaction; rows whose (traceId, spanId, kind) exist are ignored; summaries updated only by the rows actually inserted. Resolves after commit. */
-  writeSpans(spans: readonly SpanRecord[]): Promise<WriteResult>;
-  /**
-   * Deletes spans that started before `cutoffNs`, `batchSize` per transaction so
-   * ingest keeps flowing. Summaries lose the deleted spans' counts; a trace summary
-   * whose spans are all gone is deleted (and counted), and so are operations not
-   * seen since the cutoff.
-   */
-  deleteOlderThan(cutoffNs: bigint, batchSize?: number): Promise<DeleteResult>;
-  /** Table row counts and on-disk size in bytes, for statistics. */
-  storageStats(): Promise<StorageStats>;
-  close(): Promise<void>;
-}
+export type { DeleteResult, SpanStore, StorageStats, WriteResult } from "./span-store-contract";
 
 /** A store on the database `target` names; the caller owns it (and closes it). */
 export function createSpanStore(target: DatabaseTarget): SpanStore {

@@ -1,4 +1,4 @@
-import type { Attributes, SpanRecord } from "@/lib/collector/span-record";
+import type { Attributes, SpanRecord } from "@/lib/domain/span-record";
 import type { OperationSeen, TraceDelta, TraceServiceCount } from "./trace-summary";
 
 export type SqlDialect = "sqlite" | "postgresql";

@@ -1,4 +1,4 @@
-import { StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 
 export interface SpanCounts {
   spanCount: number;

@@ -1,4 +1,4 @@
-import type { AttributeValue } from "@/lib/collector/span-record";
+import type { AttributeValue } from "@/lib/domain/span-record";
 
 export type SimpleAttribute = string | number | boolean;
 

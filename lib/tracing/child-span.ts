@@ -1,5 +1,5 @@
 import "server-only";
-import { type SpanKind, SpanKind as Kind, StatusCode } from "@/lib/collector/span-record";
+import { type SpanKind, SpanKind as Kind, StatusCode } from "@/lib/domain/span-record";
 import { childOf } from "@/lib/trace-context";
 import type { SimpleAttribute } from "./attribute-value";
 import { currentTraceContext, runWithTraceContext } from "./context";

@@ -1,8 +1,8 @@
-import type { Attributes, SpanEvent, SpanKind, SpanRecord, StatusCode } from "@/lib/collector/span-record";
-import { StatusCode as Status } from "@/lib/collector/span-record";
+import type { Attributes, SpanEvent, SpanKind, SpanRecord, StatusCode } from "@/lib/domain/span-record";
+import { StatusCode as Status } from "@/lib/domain/span-record";
 import { isSampled, type TraceContext } from "@/lib/trace-context";
 import { type SimpleAttribute, toAttributeValue } from "./attribute-value";
-import { nowUnixNano } from "./clock";
+import { nowUnixNano } from "@/lib/domain/clock";
 import { SELF_RESOURCE, SELF_SCOPE, SELF_SERVICE_NAME } from "./self-telemetry";
 
 /**

@@ -1,4 +1,4 @@
-import type { Attributes } from "@/lib/collector/span-record";
+import type { Attributes } from "@/lib/domain/span-record";
 import { APP_VERSION } from "@/lib/version";
 
 /** The service name the app's own spans are recorded under. */

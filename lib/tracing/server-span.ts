@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { SpanKind, StatusCode } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode } from "@/lib/domain/span-record";
 import type { TraceContext } from "@/lib/trace-context";
 import { RecordingSpan } from "./recording-span";
 import { exportSelfSpan } from "./span-exporter";

@@ -1,18 +1,21 @@
 import "server-only";
-import type { SpanRecord } from "@/lib/collector/span-record";
-import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
+import type { SpanRecord } from "@/lib/domain/span-record";
 
 const MAX_BUFFERED = 256;
 const FLUSH_INTERVAL_MS = 1_000;
 
+/** Where the app's own spans go; the server lifecycle connects the ingest queue. */
+export type SpanSink = (spans: SpanRecord[]) => Promise<void>;
+
 /**
- * Hands the app's own spans to the collector in-process (no HTTP hop, so no feedback
- * loop), in small batches. If the queue refuses them they are counted, not retried:
- * self-telemetry must never crowd out the spans users send.
+ * Hands the app's own spans to the sink in-process (no HTTP hop, so no feedback loop),
+ * in small batches. If the sink refuses them, or none is connected, they are counted,
+ * not retried: self-telemetry must never crowd out the spans users send.
  */
 class SelfSpanExporter {
   private buffer: SpanRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
+  sink: SpanSink | undefined;
   dropped = 0;
 
   export(span: SpanRecord): void {
@@ -27,7 +30,8 @@ class SelfSpanExporter {
     const spans = this.buffer.splice(0);
     if (spans.length === 0) return;
     try {
-      await ingestQueue().submit(spans);
+      if (!this.sink) throw new Error("no span sink is connected");
+      await this.sink(spans);
     } catch (error) {
       this.dropped += spans.length;
       console.warn(`[traceboard] dropped ${spans.length} self-tracing spans: ${(error as Error).message}`);
@@ -35,11 +39,17 @@ class SelfSpanExporter {
   }
 }
 
+// On globalThis: Next.js bundles instrumentation and each route separately, and they must share one exporter.
 const state = globalThis as unknown as { traceboardSelfExporter?: SelfSpanExporter };
 
 export function selfSpanExporter(): SelfSpanExporter {
   state.traceboardSelfExporter ??= new SelfSpanExporter();
   return state.traceboardSelfExporter;
+}
+
+/** Sends the app's own spans to `sink` from now on. */
+export function connectSpanSink(sink: SpanSink): void {
+  selfSpanExporter().sink = sink;
 }
 
 export function exportSelfSpan(span: SpanRecord): void {

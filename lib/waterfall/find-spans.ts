@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from "@/lib/collector/span-record";
+import type { AttributeValue, Attributes } from "@/lib/domain/span-record";
 import type { WaterfallSpan } from "./waterfall-trace";
 
 /** An attribute value as text: what the span detail shows and what find-in-trace searches. */

@@ -1,4 +1,4 @@
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanRecord } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanRecord } from "@/lib/domain/span-record";
 import { nanosToMillis } from "@/lib/query/nanos";
 import { buildTraceTree } from "@/lib/trace-tree";
 import { buildWaterfall } from "./build-waterfall";

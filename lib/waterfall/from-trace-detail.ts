@@ -1,5 +1,5 @@
 import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
-import type { Attributes } from "@/lib/collector/span-record";
+import type { Attributes } from "@/lib/domain/span-record";
 import { nanosToMillis } from "@/lib/query/nanos";
 import { buildWaterfall } from "./build-waterfall";
 import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";

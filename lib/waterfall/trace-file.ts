@@ -2,7 +2,7 @@ import { IngestFormatError } from "@/lib/collector/normalize/ingest-format-error
 import { normalizeOtlpJson } from "@/lib/collector/normalize/otlp-json";
 import { parseJsonExact } from "@/lib/collector/normalize/parse-json-exact";
 import { normalizeZipkinSpans } from "@/lib/collector/normalize/zipkin";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 
 export type TraceFileFormat = "otlp" | "zipkin";
 

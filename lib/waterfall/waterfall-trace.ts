@@ -1,4 +1,4 @@
-import type { Attributes } from "@/lib/collector/span-record";
+import type { Attributes } from "@/lib/domain/span-record";
 
 export type SpanStatusName = "unset" | "ok" | "error";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 import { resolveDatabaseTarget } from "@/lib/store/database-target";
 import { createDb, type Db } from "@/lib/store/db";
 import { createSpanStore, type SpanStore } from "@/lib/store/span-store";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SpanKind, StatusCode, type Attributes, type SpanRecord } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, type Attributes, type SpanRecord } from "@/lib/domain/span-record";
 import { STORE_TARGETS, type OpenStore } from "./support/store-targets";
 import { newTraceId, spanId, testSpan } from "./support/test-spans";
 

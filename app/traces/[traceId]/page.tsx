@@ -9,7 +9,7 @@ import { QueryState } from "@/components/state/query-state";
 import { TraceActions } from "@/components/trace-detail/trace-actions";
 import { TraceAuditList } from "@/components/trace-detail/trace-audit-list";
 import { TraceView } from "@/components/trace-detail/trace-view";
-import { traceViewFromUrl, traceViewToUrl } from "@/components/trace-detail/trace-view-url";
+import { traceViewFromUrl, traceViewToUrl } from "@/lib/ui/trace-detail/trace-view-url";
 import { ApiError } from "@/lib/client/api-client";
 import { useTraceAuditEvents } from "@/lib/client/queries/trace-audit";
 import { traceDetailPath, useTraceDetail } from "@/lib/client/queries/trace-detail";

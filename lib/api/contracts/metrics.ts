@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPAN_KIND_NAMES } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES } from "@/lib/domain/span-record";
 import { defineEndpoint } from "../endpoint";
 import { SpanKindParam } from "@/lib/query/params/span-enum-params";
 import { StepParam } from "@/lib/query/params/step";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
 
 export const SpanKindName = z.enum(SPAN_KIND_NAMES);
 export const StatusName = z.enum(STATUS_CODE_NAMES);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
 import { defineEndpoint } from "../endpoint";
 
 const Count = z.number().int();

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { ListOperations, ListServices } from "@/lib/api/contracts/services";
 import { SearchTraces } from "@/lib/api/contracts/traces";
 import { ApiError, apiGet, type QueryParams } from "@/lib/client/api-client";
-import { searchWindow, type TraceSearch } from "@/components/traces/trace-search";
-import { formatTag } from "@/components/traces/tag-input";
+import { searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
+import { formatTag } from "@/lib/ui/traces/tag-input";
 
 type SearchAnswer = z.output<typeof SearchTraces.response>;
 

@@ -1,4 +1,4 @@
-import type { NormalizedBatch } from "../span-record";
+import type { NormalizedBatch } from "@/lib/domain/span-record";
 
 /** How one wire format is read from a body and answered. */
 export interface IngestFormat {

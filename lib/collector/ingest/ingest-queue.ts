@@ -1,4 +1,4 @@
-import type { SpanRecord } from "../span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { IngestError } from "./ingest-errors";
 
 export interface SpanWriter {

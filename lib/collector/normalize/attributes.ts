@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from "../span-record";
+import type { AttributeValue, Attributes } from "@/lib/domain/span-record";
 
 /** Arrays and kvlists nest far less in practice; the limit keeps hostile nesting off the stack. */
 export const MAX_VALUE_NESTING = 32;

@@ -1,4 +1,4 @@
-import type { NormalizedBatch, SpanRecord } from "../span-record";
+import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 
 /** Distinct rejection reasons kept for the partial-success message; the count covers the rest. */
 export const MAX_REJECTION_REASONS = 5;

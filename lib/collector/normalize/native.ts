@@ -1,4 +1,4 @@
-import { SpanKind, StatusCode, UNKNOWN_SERVICE, type NormalizedBatch, type SpanRecord } from "../span-record";
+import { SpanKind, StatusCode, UNKNOWN_SERVICE, type NormalizedBatch, type SpanRecord } from "@/lib/domain/span-record";
 import { NativeSpan, NativeSpanBatch } from "../wire/native-span-batch";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeEach } from "./normalize-each";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { NormalizedBatch, SpanRecord } from "../span-record";
+import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 import { BatchBuilder } from "./batch-builder";
 import { firstIssueMessage } from "./zod-issue";
 

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from "../span-record";
+import type { AttributeValue, Attributes } from "@/lib/domain/span-record";
 import { MAX_VALUE_NESTING, setAttribute, storedDouble } from "./attributes";
 import { bytesToBase64, decodeBase64 } from "./bytes";
 import { FieldError, rethrowUnder, show } from "./field-error";

@@ -1,5 +1,5 @@
-import type { NormalizedBatch } from "../span-record";
-import { UNKNOWN_SERVICE } from "../span-record";
+import type { NormalizedBatch } from "@/lib/domain/span-record";
+import { UNKNOWN_SERVICE } from "@/lib/domain/span-record";
 import { OtlpTraceRequest, type OtlpInstrumentationScope, type OtlpResourceSpans } from "../wire/otlp-trace-request";
 import { BatchBuilder } from "./batch-builder";
 import { FieldError, messageAt } from "./field-error";

@@ -1,5 +1,5 @@
 import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
-import type { NormalizedBatch } from "../span-record";
+import type { NormalizedBatch } from "@/lib/domain/span-record";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeOtlpJson } from "./otlp-json";
 

@@ -1,4 +1,4 @@
-import type { SpanEvent, SpanLink, SpanRecord } from "../span-record";
+import type { SpanEvent, SpanLink, SpanRecord } from "@/lib/domain/span-record";
 import { FieldError, rethrowUnder, show } from "./field-error";
 import { isObject } from "./is-object";
 import { otlpAttributes } from "./otlp-any-value";

@@ -1,4 +1,4 @@
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanKind, type StatusCode } from "../span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanKind, type StatusCode } from "@/lib/domain/span-record";
 
 /**
  * Span kinds and status codes from their numbers or names. Names are case-insensitive

@@ -5,7 +5,7 @@ import {
   type Attributes,
   type NormalizedBatch,
   type SpanRecord,
-} from "../span-record";
+} from "@/lib/domain/span-record";
 import { ZipkinSpan, ZipkinSpanList, type ZipkinEndpoint } from "../wire/zipkin-span";
 import { setAttribute } from "./attributes";
 import { IngestFormatError } from "./ingest-format-error";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getSpanStore } from "@/lib/store/span-store";
-import { nowUnixNano } from "@/lib/tracing/clock";
+import { nowUnixNano } from "@/lib/domain/clock";
 
 /** Rows per delete transaction: small, so ingest keeps flowing between batches. */
 export const RETENTION_BATCH_SIZE = 5_000;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MetricsQuery, MetricsResponse } from "@/lib/api/contracts/metrics";
-import { SpanKind } from "@/lib/collector/span-record";
+import { SpanKind } from "@/lib/domain/span-record";
 import { QUANTILE_RELATIVE_ERROR } from "@/lib/store/rollups/latency-histogram";
 import { ROLLUP_BUCKET_NS } from "@/lib/store/rollups/rollup-bucket";
 import { readMetricRows, type MetricRow } from "@/lib/store/rollups/read-metric-rows";

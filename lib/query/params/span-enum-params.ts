@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanKind, type StatusCode } from "@/lib/collector/span-record";
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanKind, type StatusCode } from "@/lib/domain/span-record";
 
 /** `kind=server` and friends (OTLP names, lowercase), to the stored OTLP number. An invalid value gets 400 listing the valid ones. */
 export const SpanKindParam = z.enum(SPAN_KIND_NAMES).transform((name) => SPAN_KIND_NAMES.indexOf(name) as SpanKind);

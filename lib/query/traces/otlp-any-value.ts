@@ -1,5 +1,5 @@
 import type { OtlpKeyValue } from "@/lib/api/contracts/otlp-trace";
-import type { AttributeValue, Attributes } from "@/lib/collector/span-record";
+import type { AttributeValue, Attributes } from "@/lib/domain/span-record";
 
 type OtlpAnyValue = Record<string, unknown>;
 

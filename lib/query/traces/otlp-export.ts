@@ -1,5 +1,5 @@
 import type { OtlpSpan, OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { toOtlpKeyValues } from "./otlp-any-value";
 
 type ResourceSpans = OtlpTraceExport["resourceSpans"][number];

@@ -2,7 +2,7 @@ import "server-only";
 import type { OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { readTraceSpans } from "@/lib/store/read/trace-spans";
 import { buildTraceTree, type TreeRow } from "@/lib/trace-tree";
 import { nanosToMillis } from "../nanos";

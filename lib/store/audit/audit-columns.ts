@@ -1,4 +1,4 @@
-import type { AuditEventRow } from "./audit-writer";
+import type { AuditEventRow } from "./audit-writer-contract";
 
 /** The audit_events column of each row field, in insert order. */
 export const AUDIT_COLUMNS: Readonly<Record<keyof AuditEventRow, string>> = {

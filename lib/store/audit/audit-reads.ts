@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
-import type { AuditEventRow } from "./audit-writer";
+import type { AuditEventRow } from "./audit-writer-contract";
 
 /** Exact matches, AND-ed; start and end bound the timestamp (unix ns, inclusive). */
 export interface AuditFilter {

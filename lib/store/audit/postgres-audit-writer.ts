@@ -1,8 +1,8 @@
 import pg from "pg";
-import { nowUnixNano } from "@/lib/tracing/clock";
+import { nowUnixNano } from "@/lib/domain/clock";
 import { inTransaction } from "../postgres/in-transaction";
 import { AUDIT_FIELDS, auditInsert } from "./audit-columns";
-import type { AuditWriter, ChainHead } from "./audit-writer";
+import type { AuditWriter, ChainHead } from "./audit-writer-contract";
 
 /** The transaction-scoped advisory lock every append takes ("tbau"); any other key is free for other uses. */
 export const APPEND_LOCK_KEY = 0x74626175;

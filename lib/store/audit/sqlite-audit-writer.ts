@@ -1,7 +1,7 @@
-import { nowUnixNano } from "@/lib/tracing/clock";
+import { nowUnixNano } from "@/lib/domain/clock";
 import { openIngestConnection } from "../sqlite/ingest-connection";
 import { auditInsert } from "./audit-columns";
-import type { AuditWriter, ChainHead, SealEvent } from "./audit-writer";
+import type { AuditWriter, ChainHead, SealEvent } from "./audit-writer-contract";
 
 const INSERT = auditInsert((field) => `@${field}`);
 

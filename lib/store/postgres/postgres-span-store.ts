@@ -1,7 +1,7 @@
 import pg from "pg";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
-import type { DeleteResult, SpanStore, WriteResult } from "../span-store";
+import type { DeleteResult, SpanStore, WriteResult } from "../span-store-contract";
 import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Attributes, SpanEvent, SpanKind, SpanLink, SpanRecord, StatusCode } from "@/lib/collector/span-record";
+import type { Attributes, SpanEvent, SpanKind, SpanLink, SpanRecord, StatusCode } from "@/lib/domain/span-record";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
 import type { SqlDialect } from "../table-writes";

@@ -1,5 +1,5 @@
 import "server-only";
-import { StatusCode } from "@/lib/collector/span-record";
+import { StatusCode } from "@/lib/domain/span-record";
 import { getDb } from "../db";
 import { refreshRollups, sqlDialect } from "./refresh-rollups";
 import { planRange, type TimeRange } from "./rollup-plan";

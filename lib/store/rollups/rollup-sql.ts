@@ -1,4 +1,4 @@
-import { StatusCode, SpanKind } from "@/lib/collector/span-record";
+import { StatusCode, SpanKind } from "@/lib/domain/span-record";
 import { histogramIndexSql } from "./latency-histogram";
 import { ROLLUP_BUCKET_NS } from "./rollup-bucket";
 import { metricConditions, type MetricFilter } from "./metric-filter-sql";

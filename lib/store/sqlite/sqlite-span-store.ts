@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SpanStore } from "../span-store";
+import type { SpanStore } from "../span-store-contract";
 import { toSpanRows } from "./sqlite-writer";
 import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./writer-protocol";
 

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
-import type { DeleteResult, StorageStats, WriteResult } from "../span-store";
+import type { DeleteResult, StorageStats, WriteResult } from "../span-store-contract";
 import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES, type SqlValue } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } from "../trace-summary";

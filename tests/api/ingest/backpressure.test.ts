@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { IngestError } from "@/lib/collector/ingest/ingest-errors";
 import { IngestQueue, type SpanWriter } from "@/lib/collector/ingest/ingest-queue";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { decodeProtobufStatus, encodeProtobufRequest, otlpRequest, otlpSpan } from "../support/otlp";
 import { newTraceId, spanIdOf, startTestApp, type HttpAnswer, type SendOptions, type TestApp } from "../support/test-app";
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { MetricsResponse } from "@/lib/api/contracts/metrics";
-import { SpanKind } from "@/lib/collector/span-record";
+import { SpanKind } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { NS_PER_MINUTE, span, uniqueService, withinRelativeError, writeSpans } from "./support/seed-spans";
 

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { SpanKind } from "@/lib/collector/span-record";
+import { SpanKind } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { newTraceId, spanIdOf } from "../support/test-app";
 import { NS_PER_MINUTE, span, uniqueService, writeSpans } from "./support/seed-spans";

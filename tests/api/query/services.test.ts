@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import type { SpanKind } from "@/lib/collector/span-record";
+import type { SpanKind } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { newTraceId, spanIdOf } from "../support/test-app";
 import { spanRecord } from "./span-records";

@@ -1,4 +1,4 @@
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { testSpan } from "../../store/support/test-spans";
 
 export const MS = 1_000_000n;

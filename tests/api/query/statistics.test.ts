@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { StatisticsResponse } from "@/lib/api/contracts/statistics";
-import { SpanKind } from "@/lib/collector/span-record";
+import { SpanKind } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { NS_PER_MINUTE, span, uniqueService, writeSpans } from "./support/seed-spans";
 

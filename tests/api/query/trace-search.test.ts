@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { newTraceId, spanIdOf } from "../support/test-app";
 import { MS, spanRecord } from "./span-records";

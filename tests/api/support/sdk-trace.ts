@@ -6,7 +6,7 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { vi } from "vitest";
-import type { Attributes } from "@/lib/collector/span-record";
+import type { Attributes } from "@/lib/domain/span-record";
 
 /** 2025-01-02T03:04:05Z plus `nanos`, as an HrTime the SDK keeps exactly as given. */
 const SECONDS = 1_735_787_045;

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { vi } from "vitest";
-import type { Attributes, SpanEvent, SpanLink } from "@/lib/collector/span-record";
+import type { Attributes, SpanEvent, SpanLink } from "@/lib/domain/span-record";
 import { loadAppRoutes } from "./app-routes";
 import { serveRoutes, type RouteModule, type RouteServer } from "./route-server";
 import { createSqliteDatabase, type TestDatabase } from "./test-database";
@@ -29,12 +29,12 @@ const APP_ENV = [
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 
 /** The process-wide singletons the app keeps on globalThis (store, Prisma client, ingest queue, self-span exporter, audit writer). */
-const APP_GLOBALS = ["traceboardIngest", "traceboardSpanStore", "traceboardDb", "traceboardSelfExporter", "traceboardAuditWriter"] as const;
+const APP_GLOBALS = ["traceboardIngest", "traceboardSpanStore", "traceboardDb", "traceboardSelfExporter", "traceboardAuditWriter", "traceboardQueryObserver"] as const;
 const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], unknown>;
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter] = await Promise.all([
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing] = await Promise.all([
     loadAppRoutes(),
     import("@/lib/collector/ingest/ingest-service"),
     import("@/lib/tracing/span-exporter"),
@@ -42,7 +42,10 @@ async function loadModules() {
     import("@/lib/store/db"),
     import("@/lib/tracing/with-tracing"),
     import("@/lib/store/audit/audit-writer"),
+    import("@/lib/server/self-tracing"),
   ]);
+  // What the server lifecycle does at start (instrumentation.ts), for these fresh modules.
+  selfTracing.connectSelfTracing();
   return {
     routes,
     ingestQueue: ingestService.ingestQueue,

@@ -1,4 +1,4 @@
-import { SpanKind, StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 
 let counter = 0;
 

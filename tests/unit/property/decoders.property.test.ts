@@ -9,7 +9,7 @@ import {
   normalizeZipkinSpans,
   parseJsonExact,
 } from "@/lib/collector/normalize";
-import type { NormalizedBatch, SpanRecord } from "@/lib/collector/span-record";
+import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 import { encodeProtobufRequest } from "../../api/support/otlp";
 import { RUNS } from "./runs";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SpanKind, StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 import { countSpans, summarizeSpans } from "@/lib/store/trace-summary";
 import { testSpan } from "../../store/support/test-spans";
 

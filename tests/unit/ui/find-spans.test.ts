@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AttributeValue } from "@/lib/collector/span-record";
+import type { AttributeValue } from "@/lib/domain/span-record";
 import { formatDuration } from "@/lib/client/format/duration";
 import { attributeType } from "@/lib/waterfall/attribute-type";
 import { attributeText, findSpans } from "@/lib/waterfall/find-spans";

@@ -1,6 +1,6 @@
 import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
 import { normalizeOtlpJson, normalizeOtlpProtobuf, parseJsonExact } from "../../normalize";
-import type { NormalizedBatch } from "../../span-record";
+import type { NormalizedBatch } from "@/lib/domain/span-record";
 import type { IngestFormat } from "../ingest-format";
 import { encodeGrpcStatus, GRPC_CODE_FOR_HTTP } from "./grpc-status";
 

@@ -1,4 +1,4 @@
-import { SpanKind, StatusCode, type SpanRecord } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 import { testSpan } from "../../../store/support/test-spans";
 import type { TestApp } from "../../support/test-app";
 import { newTraceId, spanIdOf } from "../../support/test-app";

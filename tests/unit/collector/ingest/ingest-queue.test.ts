@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IngestError } from "@/lib/collector/ingest/ingest-errors";
 import { IngestQueue, type SpanWriter } from "@/lib/collector/ingest/ingest-queue";
-import type { SpanRecord } from "@/lib/collector/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
 
 function spans(count: number, prefix = "a"): SpanRecord[] {
   return Array.from({ length: count }, (_, i) => ({ spanId: `${prefix}${i}` }) as SpanRecord);

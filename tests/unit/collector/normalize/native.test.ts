@@ -3,7 +3,7 @@ import { IngestFormatError } from "@/lib/collector/normalize/ingest-format-error
 import { normalizeNativeBatch } from "@/lib/collector/normalize/native";
 import { MAX_VALUE_NESTING } from "@/lib/collector/normalize/attributes";
 import { parseJsonExact } from "@/lib/collector/normalize/parse-json-exact";
-import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/domain/span-record";
 
 const TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 const SPAN_ID = "b7ad6b7169203331";

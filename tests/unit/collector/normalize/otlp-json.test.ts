@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { IngestFormatError } from "@/lib/collector/normalize/ingest-format-error";
 import { normalizeOtlpJson } from "@/lib/collector/normalize/otlp-json";
 import { parseJsonExact } from "@/lib/collector/normalize/parse-json-exact";
-import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/domain/span-record";
 import { expectedCheckoutRecords } from "@/tests/fixtures/collector/checkout-records";
 import {
   otlpRequest,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IngestFormatError } from "@/lib/collector/normalize/ingest-format-error";
 import { normalizeZipkinSpans } from "@/lib/collector/normalize/zipkin";
-import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/collector/span-record";
+import { SpanKind, StatusCode, UNKNOWN_SERVICE } from "@/lib/domain/span-record";
 import sharedRpc from "@/tests/fixtures/collector/zipkin-shared-rpc.json";
 
 const TRACE_ID = "0000000000000000" + "86154a4ba6e91385";

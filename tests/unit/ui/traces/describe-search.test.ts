@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEARCH as BASE } from "./fixtures";
-import { describeSearch, durationFilterNote } from "@/components/traces/describe-search";
+import { describeSearch, durationFilterNote } from "@/lib/ui/traces/describe-search";
 
 const WINDOW = { startMs: new Date(2026, 10, 26, 10, 0).getTime(), endMs: new Date(2026, 10, 26, 11, 30).getTime() };
 

@@ -1,4 +1,4 @@
-import type { TraceSearch } from "@/components/traces/trace-search";
+import type { TraceSearch } from "@/lib/ui/traces/trace-search";
 
 /** The search an empty URL stands for. */
 export const DEFAULT_SEARCH: TraceSearch = {

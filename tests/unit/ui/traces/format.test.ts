@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatAxisTime, formatStartTime, timeTicks } from "@/components/traces/format";
+import { formatAgo, formatAxisTime, formatStartTime, timeTicks } from "@/lib/ui/traces/format";
 
 describe("formatStartTime", () => {
   const now = new Date(2026, 10, 26, 18, 0, 0).getTime();

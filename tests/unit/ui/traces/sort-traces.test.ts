@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { sortTraces, traceSortOf, type TraceSort } from "@/components/traces/sort-traces";
+import { sortTraces, traceSortOf, type TraceSort } from "@/lib/ui/traces/sort-traces";
 
 function trace(id: string, startTimeUnixNano: string, durationMs: number, spanCount: number): TraceSummary {
   return {

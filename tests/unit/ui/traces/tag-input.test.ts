@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTag, formatTagInput, parseTagInput } from "@/components/traces/tag-input";
+import { formatTag, formatTagInput, parseTagInput } from "@/lib/ui/traces/tag-input";
 
 describe("parseTagInput", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEARCH as DEFAULTS } from "./fixtures";
-import { draftOf, searchOfDraft, withLookback } from "@/components/traces/search-draft";
+import { draftOf, searchOfDraft, withLookback } from "@/lib/ui/traces/search-draft";
 import {
   fromLocalInputValue,
   normalizeTraceId,
@@ -10,7 +10,7 @@ import {
   toLocalInputValue,
   traceSearchUrlChanges,
   type TraceSearch,
-} from "@/components/traces/trace-search";
+} from "@/lib/ui/traces/trace-search";
 
 
 describe("readTraceSearch", () => {

@@ -1,5 +1,5 @@
 import { formatView, parseView } from "@/lib/waterfall/time-scale";
-import type { TraceViewState } from "./trace-view";
+import type { TraceViewState } from "./trace-view-state";
 
 /** The linkable trace view in query parameters: `span`, `find`, `only`, `critical`, `zoom`. */
 export function traceViewFromUrl(get: (key: string) => string | null): TraceViewState {
