@@ -179,7 +179,7 @@ class DocumentBuilder {
       ...(endpoint.body
         ? {
             requestBody: {
-              // Routes read an empty body as null (readJsonBody), so a body that may be null may be left out.
+              // defineRoute reads an empty body as null, so a body that may be null may be left out.
               required: !endpoint.body.safeParse(null).success,
               content: this.content(this.schemaOf(endpoint.body, "input", `${where} body`), endpoint.extraMediaTypes),
             },
