@@ -61,7 +61,8 @@ function whenChanged(stampFile, inputs, action, force = false) {
   const stampPath = path.join(ROOT, stampFile);
   const current = hashFiles(inputs);
   if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === current) return false;
-  action();
+  // An action that reports failure (returns false) leaves the stamp alone, so it runs again.
+  if (action() === false) return false;
   mkdirSync(path.dirname(stampPath), { recursive: true });
   writeFileSync(stampPath, current);
   return true;
@@ -122,16 +123,31 @@ export const BUILD_INPUTS = [
   "prisma/postgresql/schema.prisma",
 ];
 
-/** A production build, made again only when the sources changed since the last one. */
-export function ensureBuild() {
+/**
+ * A production build, made again only when the sources changed since the last one.
+ * Returns the exit status of `next build` (0 when no build was needed).
+ */
+export function buildWhenChanged() {
   const missing = !existsSync(path.join(ROOT, ".next/BUILD_ID"));
+  let status = 0;
   whenChanged(
     ".next/.traceboard-build",
     BUILD_INPUTS,
     () => {
       log("building the production app");
-      run("npx", ["next", "build"]);
+      status = runStatus("npx", ["next", "build"]);
+      return status === 0;
     },
     missing,
   );
+  return status;
+}
+
+/** Like `buildWhenChanged`, but exits the process if the build fails. */
+export function ensureBuild() {
+  const status = buildWhenChanged();
+  if (status !== 0) {
+    log(`npx next build failed (exit ${status})`);
+    process.exit(status);
+  }
 }
