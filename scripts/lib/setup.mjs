@@ -53,26 +53,47 @@ function hashFiles(paths) {
   return hash.digest("hex");
 }
 
+/** Whether the hash of `inputs` differs from the one stamped at `stampFile`; `stamp()` records the current one. */
+export function sourceStamp(stampFile, inputs) {
+  const stampPath = path.join(ROOT, stampFile);
+  const current = hashFiles(inputs);
+  return {
+    changed: !existsSync(stampPath) || readFileSync(stampPath, "utf8") !== current,
+    stamp() {
+      mkdirSync(path.dirname(stampPath), { recursive: true });
+      writeFileSync(stampPath, current);
+    },
+  };
+}
+
 /**
  * Runs `action` unless `force` is false and the hash of `inputs` equals the one
  * stamped at `stampFile` by the last run.
  */
 function whenChanged(stampFile, inputs, action, force = false) {
-  const stampPath = path.join(ROOT, stampFile);
-  const current = hashFiles(inputs);
-  if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === current) return false;
+  const sources = sourceStamp(stampFile, inputs);
+  if (!force && !sources.changed) return false;
   action();
-  mkdirSync(path.dirname(stampPath), { recursive: true });
-  writeFileSync(stampPath, current);
+  sources.stamp();
   return true;
+}
+
+/**
+ * A production install: none of the devDependencies is in node_modules (`npm ci --omit=dev`,
+ * or `npm prune --omit=dev` after `npm run build`). It stays one when packages are installed again.
+ */
+function isProductionInstall() {
+  const { devDependencies = {} } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  return !Object.keys(devDependencies).some((name) => existsSync(path.join(ROOT, "node_modules", name, "package.json")));
 }
 
 /** `npm ci` in a fresh clone; `npm install` when package.json or the lockfile changed since. */
 export function ensureDependencies() {
   const fresh = !existsSync(path.join(ROOT, "node_modules"));
   whenChanged("node_modules/.traceboard-deps", ["package.json", "package-lock.json"], () => {
-    log("installing npm packages (a fresh install compiles better-sqlite3: a few minutes)");
-    run("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund"]);
+    const production = !fresh && isProductionInstall();
+    log(`installing npm packages${production ? " (production only)" : ""} (a fresh install compiles better-sqlite3: a few minutes)`);
+    run("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund", ...(production ? ["--omit=dev"] : [])]);
   });
 }
 
@@ -122,8 +143,13 @@ export const BUILD_INPUTS = [
   "prisma/postgresql/schema.prisma",
 ];
 
-/** A production build, made again only when the sources changed since the last one. */
-export function ensureBuild() {
+/**
+ * A production build, made again only when the sources changed since the last one: the
+ * esbuild bundles of dist/ (the SQLite writer thread, the demo: scripts/lib/bundles.mjs),
+ * then `next build`. `force` builds again regardless (`npm run build`).
+ */
+export function ensureBuild({ force = false } = {}) {
+  run("node", ["scripts/bundle.mjs"]);
   const missing = !existsSync(path.join(ROOT, ".next/BUILD_ID"));
   whenChanged(
     ".next/.traceboard-build",
@@ -132,6 +158,6 @@ export function ensureBuild() {
       log("building the production app");
       run("npx", ["next", "build"]);
     },
-    missing,
+    force || missing,
   );
 }
