@@ -79,12 +79,16 @@ function whenChanged(stampFile, inputs, action, force = false) {
 }
 
 /**
- * A production install: none of the devDependencies is in node_modules (`npm ci --omit=dev`,
- * or `npm prune --omit=dev` after `npm run build`). It stays one when packages are installed again.
+ * A production install (`npm ci --omit=dev`, or `npm prune --omit=dev` after `npm run build`):
+ * none of the dev-only packages of the lockfile is in node_modules. (npm keeps "devOptional"
+ * ones, like typescript, an optional peer of a dependency, so those do not count.) It stays
+ * one when packages are installed again.
  */
 function isProductionInstall() {
-  const { devDependencies = {} } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  return !Object.keys(devDependencies).some((name) => existsSync(path.join(ROOT, "node_modules", name, "package.json")));
+  const { packages = {} } = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
+  return !Object.entries(packages).some(
+    ([location, entry]) => entry.dev === true && location.startsWith("node_modules/") && existsSync(path.join(ROOT, location, "package.json")),
+  );
 }
 
 /** `npm ci` in a fresh clone; `npm install` when package.json or the lockfile changed since. */
