@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AuditEvent } from "@/lib/api/contracts/audit";
 import type { AuditFilters } from "@/lib/client/queries/audit";
-import { nanoToMs } from "@/lib/ui/format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 import { SEVERITY_STYLE } from "@/lib/ui/audit/severity-style";
 import { ValueDiffTable } from "./value-diff-table";
 
@@ -22,7 +22,7 @@ function resourceOf(event: AuditEvent): string | null {
 /** One audit event on the timeline; its actor, resource, session and engagement narrow the list when clicked. */
 export function AuditEventCard({ event, onFilter }: { event: AuditEvent; onFilter: (filter: AuditFilters) => void }) {
   const severity = SEVERITY_STYLE[event.severity];
-  const time = new Date(nanoToMs(event.timestampUnixNano));
+  const time = new Date(unixNanoToMs(event.timestampUnixNano));
   const resource = resourceOf(event);
   const hasDiff = event.before !== null || event.after !== null;
   const details = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatAxisTime, formatStartTime, timeTicks } from "@/lib/ui/traces/format";
+import { formatAgo, formatDateTime, formatDuration, formatStartTime, formatTimestamp, fromLocalInputValue, toLocalInputValue } from "@/lib/ui/time-format";
+import { formatAxisTime, timeTicks } from "@/lib/ui/time-axis";
 
 describe("formatStartTime", () => {
   const now = new Date(2026, 10, 26, 18, 0, 0).getTime();
@@ -56,4 +57,51 @@ describe("timeTicks", () => {
       expect(timeTicks(1_800_000_000_000, 1_800_000_000_000 + range).ticks.length).toBeLessThanOrEqual(7);
     }
   });
+});
+
+describe("formatDuration", () => {
+  it.each([
+    { ms: 0, text: "0ms" },
+    { ms: 0.0042, text: "4.2µs" },
+    { ms: 0.85, text: "850µs" },
+    { ms: 3.14159, text: "3.14ms" },
+    { ms: 12.34, text: "12.3ms" },
+    { ms: 512.6, text: "513ms" },
+    { ms: 1250, text: "1.25s" },
+    { ms: 12_345, text: "12.3s" },
+    { ms: 125_000, text: "2m 05s" },
+    { ms: 3_780_000, text: "1h 03m" },
+    { ms: -2.5, text: "-2.5ms" },
+    // Rounded first, then the unit picked: a value that rounds up to the next unit's size moves up.
+    { ms: 0.9996, text: "1ms" },
+    { ms: 999.6, text: "1s" },
+    { ms: 999.4, text: "999ms" },
+    { ms: 9.996, text: "10ms" },
+    { ms: 59_990, text: "1m 00s" },
+    { ms: 59_940, text: "59.9s" },
+    { ms: 3_599_600, text: "1h 00m" },
+    { ms: -999.6, text: "-1s" },
+    { ms: Number.NaN, text: "–" },
+  ])("$ms ms is $text", ({ ms, text }) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("formatTimestamp", () => {
+  it("shows_unix_nanoseconds_as_formatDateTime_shows_their_millisecond", () => {
+    const ms = new Date(2026, 10, 26, 14, 3, 22, 7).getTime();
+    expect(formatTimestamp(`${ms}999999`)).toBe("2026-11-26 14:03:22.007");
+    expect(formatTimestamp(`${ms}000000`)).toBe(formatDateTime(ms));
+  });
+});
+
+describe("datetime-local values", () => {
+  it("round_trips_local_minutes", () => {
+    const ms = new Date(2026, 10, 26, 9, 5).getTime();
+    expect(toLocalInputValue(ms)).toBe("2026-11-26T09:05");
+    expect(fromLocalInputValue("2026-11-26T09:05")).toBe(ms);
+  });
+
+  it.each([["empty", ""], ["garbage", "not a time"]])("%s_is_null", (_name, value) => expect(fromLocalInputValue(value)).toBeNull());
+  it("nan_is_empty", () => expect(toLocalInputValue(Number.NaN)).toBe(""));
 });
