@@ -21,7 +21,7 @@ export const DEFAULT_RANGE: RangePresetValue = "1h";
 export const RANGE_KEY = "range";
 const LEGACY_RANGE_KEY = "lookback";
 
-export type TimeRange = { kind: "preset"; value: string; ms: number } | { kind: "custom"; startMs: number; endMs: number };
+export type TimeRange = { kind: "preset"; value: RangePresetValue; ms: number } | { kind: "custom"; startMs: number; endMs: number };
 
 function instantMs(text: string | null): number | null {
   if (!text) return null;

@@ -53,7 +53,7 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
     minDuration: params.get("minDuration") ?? "",
     maxDuration: params.get("maxDuration") ?? "",
     spanDuration: params.get("spanDuration") === "true",
-    lookback: range === null ? DEFAULT_RANGE : range.kind === "custom" ? CUSTOM_RANGE : (range.value as RangePresetValue),
+    lookback: range === null ? DEFAULT_RANGE : range.kind === "custom" ? CUSTOM_RANGE : range.value,
     start: custom ? new Date(range.startMs).toISOString() : "",
     end: custom ? new Date(range.endMs).toISOString() : "",
     limit: limitOf(params.get("limit")),
