@@ -29,3 +29,11 @@ export function formatAxisTime(ms: number, stepMs: number): string {
   if (stepMs < DAY) return time === "00:00" && stepMs >= HOUR ? day : time;
   return day;
 }
+
+/** A tick of a chart spanning `spanMs` whose ticks the chart picks: `11-26 14:00` over a day and a half, `14:05` over half an hour, else `14:03:20`. */
+export function formatChartTime(ms: number, spanMs: number): string {
+  const date = new Date(ms);
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (spanMs > 36 * HOUR) return `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+  return spanMs < 30 * MINUTE ? `${time}:${pad(date.getSeconds())}` : time;
+}

@@ -48,6 +48,11 @@ export function formatTimestamp(unixNano: string): string {
   return formatDateTime(unixNanoToMs(unixNano));
 }
 
+/** The local time of day: `14:03:22`. */
+export function formatTimeOfDay(ms: number): string {
+  return clock(new Date(ms)).slice(0, 8);
+}
+
 /** A start time in local time with milliseconds; the date is left out when it is today. */
 export function formatStartTime(ms: number, nowMs: number): string {
   const date = new Date(ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatDateTime, formatDuration, formatStartTime, formatTimestamp, fromLocalInputValue, toLocalInputValue } from "@/lib/ui/time-format";
-import { formatAxisTime, timeTicks } from "@/lib/ui/time-axis";
+import { formatAgo, formatDateTime, formatDuration, formatStartTime, formatTimeOfDay, formatTimestamp, fromLocalInputValue, toLocalInputValue } from "@/lib/ui/time-format";
+import { formatAxisTime, formatChartTime, timeTicks } from "@/lib/ui/time-axis";
 
 describe("formatStartTime", () => {
   const now = new Date(2026, 10, 26, 18, 0, 0).getTime();
@@ -104,4 +104,17 @@ describe("datetime-local values", () => {
 
   it.each([["empty", ""], ["garbage", "not a time"]])("%s_is_null", (_name, value) => expect(fromLocalInputValue(value)).toBeNull());
   it("nan_is_empty", () => expect(toLocalInputValue(Number.NaN)).toBe(""));
+});
+
+describe("formatTimeOfDay", () => {
+  it("is_the_clock_to_the_second", () => expect(formatTimeOfDay(new Date(2026, 10, 26, 9, 5, 7, 999).getTime())).toBe("09:05:07"));
+});
+
+describe("formatChartTime", () => {
+  const at = new Date(2026, 10, 26, 14, 3, 20).getTime();
+  it.each([
+    ["a_quarter_hour_shows_seconds", 15 * 60_000, "14:03:20"],
+    ["six_hours_show_minutes", 6 * 3_600_000, "14:03"],
+    ["a_week_shows_the_day", 7 * 86_400_000, "11-26 14:03"],
+  ])("%s", (_name, span, text) => expect(formatChartTime(at, span)).toBe(text));
 });
