@@ -189,7 +189,10 @@ export function TraceSearchForm({
             data-testid="include-self"
             checked={draft.includeSelf || draft.service === SELF_SERVICE_NAME}
             disabled={draft.service === SELF_SERVICE_NAME}
-            onChange={(event) => onIncludeSelf(event.target.checked)}
+            onChange={(event) => {
+              set("includeSelf", event.target.checked);
+              onIncludeSelf(event.target.checked);
+            }}
           />
           Show Traceboard&apos;s own traces
         </label>
