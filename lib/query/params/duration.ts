@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { NS_PER_HOUR, NS_PER_MINUTE, NS_PER_MS, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 
-const UNIT_NANOS = { ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n } as const;
+const UNIT_NANOS = { ns: 1n, us: NS_PER_US, µs: NS_PER_US, ms: NS_PER_MS, s: NS_PER_S, m: NS_PER_MINUTE, h: NS_PER_HOUR } as const;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s|m|h)?$/;
 
 /** `150ms`, `1.2s`, `500us`, `2m` or a bare number of milliseconds, as exact nanoseconds; null when malformed. */

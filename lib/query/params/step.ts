@@ -1,13 +1,13 @@
+import { NS_PER_S } from "@/lib/domain/time-units";
 import { z } from "zod";
 import { parseDurationNs } from "./duration";
 
-const NANOS_PER_SECOND = 1_000_000_000n;
 const BARE_SECONDS = /^\d+$/;
 
 /** `30s`, `5m`, `1h` (units as in DurationParam) or a bare whole number of seconds (Prometheus' convention), as nanoseconds; null when malformed. */
 export function parseStepNs(text: string): bigint | null {
   const trimmed = text.trim();
-  return BARE_SECONDS.test(trimmed) ? BigInt(trimmed) * NANOS_PER_SECOND : parseDurationNs(trimmed);
+  return BARE_SECONDS.test(trimmed) ? BigInt(trimmed) * NS_PER_S : parseDurationNs(trimmed);
 }
 
 /** A series step query parameter of at least one second, parsed to bigint nanoseconds. */
@@ -16,7 +16,7 @@ export const StepParam = z
   .meta({ description: "Bucket width: `30s`, `5m`, `1h`, or a whole number of seconds; at least 1s", examples: ["5m", "60"] })
   .transform((text, context) => {
     const nanos = parseStepNs(text);
-    if (nanos === null || nanos < NANOS_PER_SECOND) {
+    if (nanos === null || nanos < NS_PER_S) {
       context.addIssue({ code: "custom", message: `invalid step "${text}": use a duration of at least 1s (\`30s\`, \`5m\`, \`1h\`) or a number of seconds` });
       return z.NEVER;
     }

@@ -1,15 +1,15 @@
 import { z } from "zod";
+import { msToNanos } from "@/lib/domain/time-units";
 
 export const DEFAULT_LOOKBACK_MS = 60 * 60 * 1000;
-const NANOS_PER_MILLI = 1_000_000n;
 const UNIX_MILLIS = /^\d{1,15}$/;
 
 /** An ISO 8601 instant or a whole number of unix milliseconds, as unix nanoseconds; null when malformed. */
 export function parseInstantNs(text: string): bigint | null {
-  if (UNIX_MILLIS.test(text)) return BigInt(text) * NANOS_PER_MILLI;
+  if (UNIX_MILLIS.test(text)) return msToNanos(BigInt(text));
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
   const millis = Date.parse(text);
-  return Number.isNaN(millis) ? null : BigInt(millis) * NANOS_PER_MILLI;
+  return Number.isNaN(millis) ? null : msToNanos(millis);
 }
 
 export const InstantParam = z
@@ -41,8 +41,8 @@ export interface WindowBounds {
 
 /** The window a query asks for: `end` defaults to now, `start` to `lookbackMs` before `end`. */
 export function toTimeWindow(bounds: WindowBounds, lookbackMs = DEFAULT_LOOKBACK_MS, nowMs = Date.now()): TimeWindow {
-  const endNs = bounds.end ?? BigInt(nowMs) * NANOS_PER_MILLI;
-  return { startNs: bounds.start ?? endNs - BigInt(lookbackMs) * NANOS_PER_MILLI, endNs };
+  const endNs = bounds.end ?? msToNanos(nowMs);
+  return { startNs: bounds.start ?? endNs - msToNanos(lookbackMs), endNs };
 }
 
 /** For `.superRefine`: a 400 on `start` when the window would be reversed. */
