@@ -51,5 +51,5 @@ export const PropagationTestEndpoint = defineEndpoint({
   tags: ["propagation"],
   body: PropagationTestBody,
   response: PropagationTestResponse,
-  errors: [400, 404],
+  errors: [400, 404, 413],
 });
