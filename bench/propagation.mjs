@@ -25,8 +25,10 @@
 // The headline `ratio:` is the lower of the two API scenarios.
 //
 // Method: before timing, check that the traced server really propagates and the
-// baseline really does not. Warm both up, then alternate rounds A/B/A/B... and take the
-// median per server. The load generator runs in this process and competes with the
+// baseline really does not, and warm both up with both kinds of request until the
+// traced server stores spans (its writer thread starts on the first one and compiles
+// for seconds; the first scenario must not pay for that alone). Then per scenario warm
+// up again, alternate rounds A/B/A/B... and take the median per server. The load generator runs in this process and competes with the
 // server for the CPUs (2 on the reference machine); alternating rounds spreads drift
 // evenly, and the load average is printed with every round, since other work on the
 // machine moves the figures. Each server's CPU time per request (all its threads, from
@@ -41,7 +43,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { CorrectnessError, verifyTracedApi, verifyTracedPage, verifyUntracedApi } from "./lib/checks.mjs";
-import { measureAlternating } from "./lib/load.mjs";
+import { measureAlternating, runLoad } from "./lib/load.mjs";
 import { loadDescription, machineDescription, printTable, ratio, verdict, warnAboutFailures } from "./lib/report.mjs";
 import {
   databaseFilename,
@@ -66,6 +68,7 @@ const TARGET_RATIO = 0.9;
 const API_SPAN_NAME = `GET ${API_PATH}`;
 /** Longer than the self-span exporter's flush interval (1 s), so the last spans are stored before counting. */
 const STORE_SETTLE_MS = 2_500;
+const STORE_START_TIMEOUT_MS = 60_000;
 
 const DEFAULTS = { BENCH_SECONDS: 8, BENCH_ROUNDS: 3, BENCH_CONNECTIONS: 50, BENCH_WARMUP_SECONDS: 3 };
 
@@ -148,6 +151,26 @@ async function pageScenario(scenario, servers, options) {
   return { scenario, traced };
 }
 
+/**
+ * Before any scenario is timed: load both servers with both kinds of request, then
+ * wait until the traced server has stored spans. The traced server's first stored span
+ * starts its SQLite writer thread, which compiles the store with tsx (seconds of CPU);
+ * without this the first scenario would pay that one-off cost on the traced side only.
+ */
+async function warmUpBoth(options) {
+  const loads = [{}, { perRequestHeaders: freshTraceparent }];
+  for (const port of [TRACED_PORT, UNTRACED_PORT]) {
+    for (const load of loads) await runLoad({ url: serverUrl(port, API_PATH), seconds: options.warmupSeconds, connections: options.connections, ...load });
+  }
+  const deadline = Date.now() + STORE_START_TIMEOUT_MS;
+  while (countStoredApiSpans(false) + countStoredApiSpans(true) === 0) {
+    if (Date.now() > deadline) throw new Error(`the traced server stored no span within ${STORE_START_TIMEOUT_MS / 1000} s of warm-up`);
+    await sleep(250);
+  }
+  await sleep(STORE_SETTLE_MS);
+  console.log(`Warm-up: both servers loaded with both kinds of request; the traced server stores spans.`);
+}
+
 /** servers: { traced, untraced } handles from startServer. */
 async function runScenarios(servers, options) {
   return [
@@ -190,6 +213,7 @@ async function main() {
   try {
     await startServers(servers);
     await verify();
+    await warmUpBoth(options);
     const loadAtStart = loadDescription();
     const [traced, untraced] = servers;
     const rows = await runScenarios({ traced, untraced }, options);
