@@ -136,7 +136,7 @@ export const RecordAuditEventEndpoint = defineEndpoint({
   body: RecordAuditEventBody,
   response: AuditEvent,
   successStatus: 201,
-  errors: [400, 401],
+  errors: [400, 401, 413],
   access: "admin",
 });
 

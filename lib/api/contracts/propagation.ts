@@ -50,6 +50,6 @@ export const RunPropagationTestEndpoint = defineEndpoint({
   tags: ["propagation"],
   body: PropagationTestBody,
   response: PropagationTestResponse,
-  errors: [400, 404],
+  errors: [400, 404, 413],
   access: "public",
 });

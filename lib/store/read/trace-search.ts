@@ -1,7 +1,7 @@
 import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 /** A trace list's sort key: newest start first, ties by trace id descending. */
 export interface TraceKey {

@@ -1,7 +1,7 @@
 import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 export interface TraceSummaryRow {
   traceId: string;

@@ -1,4 +1,4 @@
-import type { SqlParams } from "./sql-params";
+import type { SqlParams } from "../sql-params";
 
 /** Which spans a metrics query counts, besides its time range. */
 export interface MetricFilter {

@@ -4,7 +4,7 @@ import type { MetricFilter } from "./metric-filter-sql";
 import { metricRowsFrom, TYPED_METRIC_COLUMNS, type MetricRow, type RawMetricRow } from "./metric-row";
 import { sqlDialect } from "./refresh-rollups";
 import type { TimeRange } from "./rollup-plan";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 /** Buckets kept in memory: a week of 5-minute buckets. */
 const MAX_CACHED_BUCKETS = 2016;

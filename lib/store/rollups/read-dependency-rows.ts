@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { refreshRollups, sqlDialect } from "./refresh-rollups";
 import { planRange, type TimeRange } from "./rollup-plan";
 import { dependencyAggregateSql } from "./rollup-sql";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 export interface DependencyEdgeRow {
   parentService: string;

@@ -6,7 +6,7 @@ import { metricRowsFrom, TYPED_METRIC_COLUMNS, type MetricRow, type RawMetricRow
 import { refreshRollups, sqlDialect } from "./refresh-rollups";
 import { planRange, type TimeRange } from "./rollup-plan";
 import { metricAggregateSql } from "./rollup-sql";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 export type { MetricRow };
 

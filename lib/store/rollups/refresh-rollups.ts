@@ -5,7 +5,7 @@ import type { SqlDialect } from "../table-writes";
 import { ROLLUP_BUCKET_NS } from "./rollup-bucket";
 import { groupConsecutive } from "./rollup-plan";
 import { dependencyAggregateSql, metricAggregateSql, rollupBucketSql } from "./rollup-sql";
-import { SqlParams } from "./sql-params";
+import { SqlParams } from "../sql-params";
 
 /** pg_advisory_xact_lock key serializing refreshes across app instances (two would delete each other's fresh rows). */
 const REFRESH_LOCK_KEY = 73_020_114;

@@ -2,7 +2,7 @@ import { StatusCode, SpanKind } from "@/lib/domain/span-record";
 import { histogramIndexSql } from "./latency-histogram";
 import { ROLLUP_BUCKET_NS } from "./rollup-bucket";
 import { metricConditions, type MetricFilter } from "./metric-filter-sql";
-import type { SqlParams } from "./sql-params";
+import type { SqlParams } from "../sql-params";
 
 
 /** SQL for the roll-up bucket start of a nanosecond column. */

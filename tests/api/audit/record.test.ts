@@ -172,3 +172,31 @@ describe("POST /api/tracing/audit with TRACEBOARD_ADMIN_TOKEN", () => {
     expect((await getJson<AuditPage>(app, "/api/tracing/audit?action=cleanup")).events).toHaveLength(1);
   });
 });
+
+/** Bodies over TRACEBOARD_MAX_JSON_BODY_BYTES are refused with 413 before anything is parsed or stored. */
+describe("POST /api/tracing/audit over TRACEBOARD_MAX_JSON_BODY_BYTES", () => {
+  const LIMIT = 2048;
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { TRACEBOARD_MAX_JSON_BODY_BYTES: String(LIMIT) } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each([
+    { name: "declared_content_length", chunked: false },
+    { name: "chunked_without_content_length", chunked: true },
+  ])("413_$name", async ({ chunked }) => {
+    const body = JSON.stringify({ action: "update", description: "d".repeat(LIMIT) });
+    const answer = await app.send("/api/tracing/audit", { method: "POST", body, chunked, headers: { "content-type": "application/json" } });
+    expect(answer.status).toBe(413);
+    const { error } = answer.json() as { error: { code: string; message: string } };
+    expect(error).toEqual({ code: "payload_too_large", message: `Request body exceeds the limit of ${LIMIT} bytes (TRACEBOARD_MAX_JSON_BODY_BYTES)` });
+    expect((await getJson<AuditPage>(app, "/api/tracing/audit?action=update")).events).toEqual([]);
+  });
+
+  it("201_under_the_limit", async () => {
+    await record(app, { action: "read", description: "d".repeat(LIMIT / 2) });
+  });
+});

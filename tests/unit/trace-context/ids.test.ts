@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { generateSpanId, generateTraceId, isValidSpanId, isValidTraceId } from "@/lib/trace-context/ids";
+import { generateSpanId, generateTraceId, isValidSpanId, isValidTraceId, RANDOM_POOL_BYTES } from "@/lib/trace-context/ids";
 import { LOWER_HEX_16, LOWER_HEX_32, SPAN_ID, TRACE_ID } from "./fixtures";
 
 const SAMPLES = 1000;
@@ -28,16 +28,32 @@ describe.each([
 
 describe("generate*: all-zero random bytes are redrawn", () => {
   it.each([
-    ["traceId", generateTraceId, LOWER_HEX_32],
-    ["spanId", generateSpanId, LOWER_HEX_16],
-  ])("%s", (_name, generate, shape) => {
-    // First draw: leave the fresh (all-zero) buffer untouched; later draws use real randomness.
-    const spy = vi.spyOn(globalThis.crypto, "getRandomValues").mockImplementationOnce((buf) => buf);
+    ["traceId", generateTraceId, LOWER_HEX_32, 16],
+    ["spanId", generateSpanId, LOWER_HEX_16, 8],
+  ])("%s", (_name, generate, shape, bytes) => {
+    // The next block of random bytes comes back all zero; the block after it is real.
+    const spy = vi.spyOn(globalThis.crypto, "getRandomValues").mockImplementationOnce((buf) => (buf as Uint8Array).fill(0) as never);
     try {
-      const id = generate();
+      // Enough ids to use up the current block and reach the zeroed one.
+      const ids = Array.from({ length: (2 * RANDOM_POOL_BYTES) / bytes }, generate);
       expect(spy.mock.calls.length).toBeGreaterThanOrEqual(2);
-      expect(id).toMatch(shape);
-      expect(/^0+$/.test(id)).toBe(false);
+      for (const id of ids) {
+        expect(id).toMatch(shape);
+        expect(/^0+$/.test(id)).toBe(false);
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe("generate*: random bytes are drawn in blocks", () => {
+  it("serves many ids from one getRandomValues call", () => {
+    const spy = vi.spyOn(globalThis.crypto, "getRandomValues");
+    try {
+      for (let i = 0; i < RANDOM_POOL_BYTES / 8; i++) generateSpanId();
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(1);
     } finally {
       spy.mockRestore();
     }

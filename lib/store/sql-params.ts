@@ -1,4 +1,4 @@
-import type { SqlDialect } from "../table-writes";
+import type { SqlDialect } from "./table-writes";
 
 export type SqlParam = string | number | bigint;
 
