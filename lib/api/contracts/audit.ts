@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_SEVERITIES } from "@/lib/audit/audit-enums";
+import { unstorableText } from "@/lib/audit/storable-text";
 import { SpanIdParam, TraceIdParam } from "@/lib/query/params/hex-ids";
 import { timeWindowShape, windowInOrder, type WindowBounds } from "@/lib/query/params/time-window";
 import { defineEndpoint } from "../endpoint";
@@ -18,12 +19,6 @@ const JsonField = z
   .json()
   .refine((value) => JSON.stringify(value).length <= MAX_JSON_CHARS, `at most ${MAX_JSON_CHARS} characters of JSON`)
   .nullish();
-
-function containsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\0");
-  if (typeof value !== "object" || value === null) return false;
-  return Object.entries(value).some(([key, member]) => key.includes("\0") || containsNul(member));
-}
 
 /** The body of POST /api/tracing/audit. Unknown fields are refused (seq, timestamp and hashes are the server's). */
 export const RecordAuditEventBody = z.strictObject({
@@ -44,8 +39,11 @@ export const RecordAuditEventBody = z.strictObject({
   spanId: SpanIdParam.nullish().meta({ description: "Only with traceId; without both, this request's trace and server span" }),
 })
   .refine((body) => !body.spanId || body.traceId, { path: ["spanId"], message: "spanId needs a traceId" })
-  // PostgreSQL text cannot hold U+0000, and replacing it would change what the hash covers.
-  .refine((body) => !containsNul(body), { message: "text must not contain U+0000 (NUL)" });
+  // What the chain hashes must be what the store reads back: a 400 naming the field, never a silent U+FFFD.
+  .superRefine((body, context) => {
+    const problem = unstorableText(body);
+    if (problem) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  });
 export type RecordAuditEventBody = z.output<typeof RecordAuditEventBody>;
 
 /** One stored audit event, as answered and as hashed (every field but prevHash and hash). */
@@ -172,16 +170,21 @@ export const AuditEventsOfResourceEndpoint = listEndpoint(
 export const VerifyAuditChainEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/audit/verify",
-  summary: "Walk the audit hash chain and report the first broken link",
+  summary: "Walk the audit hash chain and report every broken link",
   description:
-    "Recomputes every hash from seq 1 on. Truncation at the end cannot be seen from the chain alone: keep `lastHash` somewhere else and compare.",
+    "Recomputes every hash from seq 1 to the end and checks each event against the stored one before it, so one broken event cannot hide another. Truncation at the end cannot be seen from the chain alone: keep `lastHash` somewhere else and compare.",
   tags: TAGS,
   response: z.object({
     valid: z.boolean(),
-    checked: z.number().int().meta({ description: "Events that verified before the first broken one (all of them when valid)" }),
+    checked: z.number().int().meta({ description: "Events read: the whole chain, broken ones included" }),
     firstBrokenSeq: z.number().int().nullable(),
-    reason: z.string().nullable().meta({ description: "Why firstBrokenSeq is broken: missing, hash mismatch, or prevHash mismatch" }),
-    lastSeq: z.number().int().nullable().meta({ description: "The last event that verified" }),
+    reason: z.string().nullable().meta({ description: "Why firstBrokenSeq is broken: missing, hash mismatch, prevHash mismatch or unreadable" }),
+    brokenCount: z.number().int().meta({ description: "Every break found (an event can break in two ways: its link and its hash)" }),
+    broken: z
+      .array(z.object({ seq: z.number().int(), reason: z.string() }))
+      .meta({ description: "The first 100 breaks in seq order" }),
+    verifiedThroughSeq: z.number().int().nullable().meta({ description: "Every event up to this seq verifies" }),
+    lastSeq: z.number().int().nullable().meta({ description: "The chain's last stored event" }),
     lastHash: Sha256Hex.nullable(),
   }),
 });
