@@ -1,5 +1,6 @@
 import "server-only";
 import { hasBearerToken } from "@/lib/api/bearer-token";
+import { clientAddress, trustedProxies } from "@/lib/security/client-address";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
 import { type IngestFormat, mediaTypeOf } from "./ingest-format";
@@ -7,12 +8,12 @@ import { ingestQueue, recordRejected, takeIngestRate } from "./ingest-service";
 import { readIngestBody } from "./read-ingest-body";
 
 /**
- * The client a rate limit applies to: the first X-Forwarded-For entry, which Next.js
- * sets to the peer address when the request has none (behind a proxy, let the proxy
- * set it). A client that forges the header can only spread itself over more buckets.
+ * The client a rate limit applies to: the TCP peer, or the address a trusted proxy
+ * (TRACEBOARD_TRUSTED_PROXIES) says it forwarded for. A forged X-Forwarded-For does not
+ * give a client a fresh bucket.
  */
 function clientOf(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "unknown";
+  return clientAddress(request.headers, trustedProxies()) ?? "unknown";
 }
 
 /** Malformed documents from a decoder carry this name; they become 400s. */
