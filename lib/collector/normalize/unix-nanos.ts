@@ -2,11 +2,17 @@ import { isLong, longToBigInt } from "./long-int";
 
 /**
  * Exact unix-nanosecond timestamps from every form the wire formats use. Each parser
- * returns a bigint in [1, 2^63-1] (what a signed 64-bit column holds; 2^63-1 ns is in
- * 2262) or null; zero counts as missing, since proto3 cannot tell 0 from absent.
+ * returns a bigint in [1, MAX_UNIX_NANOS] or null; zero counts as missing, since proto3
+ * cannot tell 0 from absent.
  */
 
-export const MAX_UNIX_NANOS = 2n ** 63n - 1n;
+/**
+ * 2200-01-01T00:00:00Z: far beyond any real span, and far enough below a signed 64-bit
+ * column's limit (2^63-1 ns, in 2262) that the store's sums, durations and roll-up
+ * bucket ends cannot overflow. A span at 2262 made statistics answer 500 for good.
+ */
+export const MAX_UNIX_NANOS = 7_258_118_400n * 1_000_000_000n;
+export const MAX_UNIX_NANOS_TEXT = "2200-01-01T00:00:00Z";
 const NANOS_PER_MILLI = 1_000_000n;
 const NANOS_PER_MICRO = 1_000n;
 const NANOS_PER_SECOND = 1_000_000_000n;
