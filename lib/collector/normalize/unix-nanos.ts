@@ -1,3 +1,4 @@
+import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
 import { isLong, longToBigInt } from "./long-int";
 
 /**
@@ -6,13 +7,7 @@ import { isLong, longToBigInt } from "./long-int";
  * cannot tell 0 from absent.
  */
 
-/**
- * 2200-01-01T00:00:00Z: far beyond any real span, and far enough below a signed 64-bit
- * column's limit (2^63-1 ns, in 2262) that the store's sums, durations and roll-up
- * bucket ends cannot overflow. A span at 2262 made statistics answer 500 for good.
- */
-export const MAX_UNIX_NANOS = 7_258_118_400n * 1_000_000_000n;
-export const MAX_UNIX_NANOS_TEXT = "2200-01-01T00:00:00Z";
+export { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT };
 const NANOS_PER_MILLI = 1_000_000n;
 const NANOS_PER_MICRO = 1_000n;
 const NANOS_PER_SECOND = 1_000_000_000n;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_UNIX_NANOS } from "@/lib/domain/representable-time";
 import { parseDurationNs } from "./duration";
 
 const NANOS_PER_SECOND = 1_000_000_000n;
@@ -7,7 +8,8 @@ const BARE_SECONDS = /^\d+$/;
 /** `30s`, `5m`, `1h` (units as in DurationParam) or a bare whole number of seconds (Prometheus' convention), as nanoseconds; null when malformed. */
 export function parseStepNs(text: string): bigint | null {
   const trimmed = text.trim();
-  return BARE_SECONDS.test(trimmed) ? BigInt(trimmed) * NANOS_PER_SECOND : parseDurationNs(trimmed);
+  if (!BARE_SECONDS.test(trimmed)) return parseDurationNs(trimmed);
+  return trimmed.length <= 20 && BigInt(trimmed) * NANOS_PER_SECOND <= MAX_UNIX_NANOS ? BigInt(trimmed) * NANOS_PER_SECOND : null;
 }
 
 /** A series step query parameter of at least one second, parsed to bigint nanoseconds. */
