@@ -38,7 +38,9 @@ export const config = {
     // favicon. Nothing else may skip the read token and the CSP: a page path ending in
     // `.txt` or `.js` is still a page (there is no public/ folder of static files).
     "/((?!api/|v1/|_next/static/|_next/image|favicon\\.ico$).*)",
-    // CORS preflights for the API.
+    // CORS preflights for the API and the OTLP ingest route (a browser OTLP exporter
+    // sends JSON or protobuf, which is always preflighted).
     { source: "/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+    { source: "/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
   ],
 };

@@ -64,10 +64,10 @@ describe("middleware with TRACEBOARD_READ_TOKEN", () => {
 });
 
 describe("middleware matcher", () => {
-  const matches = async (url: string) => {
+  const matches = async (url: string, headers?: Record<string, string>) => {
     const { unstable_doesMiddlewareMatch } = await import("next/experimental/testing/server");
     const { config } = await import("@/middleware");
-    return unstable_doesMiddlewareMatch({ config, url });
+    return unstable_doesMiddlewareMatch({ config, url, headers });
   };
 
   it.each([
@@ -85,5 +85,9 @@ describe("middleware matcher", () => {
     ["ingest_route", "/v1/traces", false],
   ])("%s", async (_name, url, expected) => {
     expect(await matches(url)).toBe(expected);
+  });
+
+  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans"])("cors_preflight_of_%s", async (url) => {
+    expect(await matches(url, { "access-control-request-method": "POST", origin: "http://app.example" })).toBe(true);
   });
 });
