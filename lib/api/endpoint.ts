@@ -1,7 +1,14 @@
-import { z } from "zod";
-import { validationErrorResponse } from "./errors";
+import type { z } from "zod";
 
 export type HttpMethod = "GET" | "POST";
+
+/**
+ * Who may call a route. `read`, `ingest` and `admin` need the bearer token of
+ * TRACEBOARD_READ_TOKEN (or it as an HTTP Basic password), TRACEBOARD_INGEST_TOKEN or
+ * TRACEBOARD_ADMIN_TOKEN when the server sets it; `public` never does. `defineRoute`
+ * enforces it and the OpenAPI document states it, both from this one field.
+ */
+export type Access = "public" | "read" | "ingest" | "admin";
 
 /**
  * One API route's contract: the zod schemas its handler parses with and its answer
@@ -21,6 +28,11 @@ export interface Endpoint {
   params?: z.ZodType;
   /** JSON request body. */
   body?: z.ZodType;
+  /**
+   * The handler reads the body itself (the ingest routes: protobuf, gzip, their own size
+   * limit); `body` then only describes it, and `defineRoute` leaves the request unread.
+   */
+  bodyReadByHandler?: true;
   /** The 2xx JSON answer; null when the success answer has no body (Zipkin's 202). */
   response: z.ZodType | null;
   /** Status of the success answer (default 200). */
@@ -33,21 +45,11 @@ export interface Endpoint {
   extraMediaTypes?: string[];
   /** Where the wire format is specified. */
   externalDocs?: { url: string; description?: string };
-  /** Needs the admin bearer token when TRACEBOARD_ADMIN_TOKEN is set. */
-  admin?: boolean;
-  /** Needs the ingest bearer token when TRACEBOARD_INGEST_TOKEN is set. */
-  ingestToken?: boolean;
+  access: Access;
 }
 
 export function defineEndpoint<E extends Endpoint>(endpoint: E): E {
   return endpoint;
-}
-
-export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
-
-function parsed<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, data: result.data } : { ok: false, response: validationErrorResponse(result.error) };
 }
 
 /**
@@ -61,20 +63,4 @@ export function queryObject(searchParams: URLSearchParams): Record<string, strin
     query[key] = values.length === 1 ? values[0] : values;
   }
   return query;
-}
-
-export function parseQuery<S extends z.ZodType>(schema: S, request: Request): Parsed<z.output<S>> {
-  return parsed(schema, queryObject(new URL(request.url).searchParams));
-}
-
-/** Path parameters; a route without `[segments]` gets none from Next.js, which reads as `{}`. */
-export async function parseParams<S extends z.ZodType>(
-  schema: S,
-  params: Promise<Record<string, string>> | undefined,
-): Promise<Parsed<z.output<S>>> {
-  return parsed(schema, (await params) ?? {});
-}
-
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.output<S>> {
-  return parsed(schema, body);
 }

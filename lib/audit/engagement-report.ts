@@ -1,12 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import type { EngagementReportEndpoint } from "@/lib/api/contracts/audit";
+import type { GetEngagementReportEndpoint } from "@/lib/api/contracts/audit";
 import { readActors, readAuditEvents, readFirstAuditEvents, readResourceActions, type ResourceActionRow } from "@/lib/store/audit/audit-reads";
 import type { AuditAction } from "./audit-enums";
 import { auditCounts } from "./audit-counts";
 import { toAuditEvent } from "./audit-row";
 
-export type EngagementReport = z.infer<typeof EngagementReportEndpoint.response>;
+export type EngagementReport = z.infer<typeof GetEngagementReportEndpoint.response>;
 type ResourceTouched = EngagementReport["resources"][number];
 
 /** Resources with their event count and the actions done to them, most events first. */

@@ -19,6 +19,11 @@ export async function listAuditEvents({ limit, cursor, ...filter }: AuditFilter 
   return { events: page.map(toAuditEvent), nextCursor: rows.length > limit ? String(page[page.length - 1].seq) : null };
 }
 
+/** The answer of GET /api/tracing/audit and its filtered views: the query's filters and paging, plus the filters the path fixes. */
+export function listAuditPage({ query, params }: { query: AuditFilter & PageRequest; params: AuditFilter }): Promise<z.infer<typeof AuditPage>> {
+  return listAuditEvents({ ...query, ...params });
+}
+
 export function countAuditEvents(filter: AuditFilter): Promise<number> {
   return countRows(filter);
 }

@@ -1,7 +1,7 @@
 import { hasBearerToken, sameSecret } from "@/lib/api/bearer-token";
-import { errorResponse } from "@/lib/api/errors";
 
-const CHALLENGE = 'Basic realm="Traceboard", charset="UTF-8"';
+/** The WWW-Authenticate of a read without access: browsers then ask for the password. */
+export const READ_CHALLENGE = 'Basic realm="Traceboard", charset="UTF-8"';
 
 /** True when `authorization` is HTTP Basic with `expected` as the password (any user name); constant time. */
 export function hasBasicPassword(authorization: string | null, expected: string): boolean {
@@ -13,7 +13,7 @@ export function hasBasicPassword(authorization: string | null, expected: string)
 }
 
 /**
- * With TRACEBOARD_READ_TOKEN set, reading (dashboard pages, GET /api/tracing/*) needs
+ * With TRACEBOARD_READ_TOKEN set, reading (dashboard pages, `read` API routes) needs
  * `Authorization: Bearer <token>`, or HTTP Basic with the token as password: a browser
  * asks for it once and sends it with the dashboard's own API calls. Unset: open.
  */
@@ -27,18 +27,6 @@ export function hasReadAccess(headers: Headers, token = process.env.TRACEBOARD_R
 export function pageReadChallenge(): Response {
   return new Response("Authentication required (TRACEBOARD_READ_TOKEN is set)", {
     status: 401,
-    headers: { "WWW-Authenticate": CHALLENGE, "content-type": "text/plain; charset=utf-8" },
-  });
-}
-
-/** Query routes are GETs under /api/tracing; ingest and admin routes have tokens of their own. */
-export function isReadRoute(method: string, pathname: string): boolean {
-  return (method === "GET" || method === "HEAD") && pathname.startsWith("/api/tracing/");
-}
-
-/** The 401 of an API read without access, in the error envelope. */
-export function apiReadChallenge(): Response {
-  return errorResponse("unauthorized", "Missing or wrong credentials (TRACEBOARD_READ_TOKEN is set)", undefined, {
-    headers: { "WWW-Authenticate": CHALLENGE },
+    headers: { "WWW-Authenticate": READ_CHALLENGE, "content-type": "text/plain; charset=utf-8" },
   });
 }

@@ -3,7 +3,6 @@ import { NextRequest } from "next/server";
 import { tracingConfig } from "@/lib/config/tracing-config";
 import { injectRequestHeaders, injectResponseHeaders } from "@/lib/trace-context";
 import { internalErrorResponse } from "@/lib/api/errors";
-import { apiReadChallenge, hasReadAccess, isReadRoute } from "@/lib/security/read-access";
 import { runWithTraceContext } from "./context";
 import { applyCorsHeaders } from "./cors";
 import { contextForRequest } from "./request-propagation";
@@ -23,18 +22,17 @@ export interface WithTracingOptions {
  * `middleware.ts`, which does not run for `/api`), records the server span, makes it
  * the current context for the handler, and stamps `traceparent`, `X-Trace-ID` and CORS
  * headers on the response. A thrown error becomes a 500 that still carries the trace
- * headers, and an exception event on the span. Every API route passes here, so it
- * also applies the read access rule (lib/security/read-access.ts) to query routes.
+ * headers, and an exception event on the span. Access and input parsing are the
+ * wrapped handler's (`defineRoute`, lib/api/define-route.ts), so a refusal carries the
+ * trace headers too.
  */
 export function withTracing<P>(handler: RouteHandler<P>, options: WithTracingOptions = {}): RouteHandler<P> {
-  const guarded: RouteHandler<P> = (request, route) =>
-    isReadRoute(request.method, request.nextUrl.pathname) && !hasReadAccess(request.headers) ? apiReadChallenge() : handler(request, route);
   return async (request, route) => {
     const config = tracingConfig();
-    if (!config.routeTracingEnabled) return guarded(request, route);
+    if (!config.routeTracingEnabled) return handler(request, route);
     const ctx = contextForRequest(request.headers, request.nextUrl.pathname, config);
     if (!ctx) {
-      const response = await guarded(request, route);
+      const response = await handler(request, route);
       return stampHeaders(response, (headers) => applyCorsHeaders(request.headers, headers, config), copyResponse(response));
     }
     const span = options.record === false ? null : startServerSpan(request, ctx, options.route ?? request.nextUrl.pathname);
@@ -46,7 +44,7 @@ export function withTracing<P>(handler: RouteHandler<P>, options: WithTracingOpt
         (headers) => injectRequestHeaders(ctx, headers),
         (headers) => new NextRequest(request, { headers }),
       );
-      response = await runWithTraceContext(ctx, () => guarded(forwarded, route));
+      response = await runWithTraceContext(ctx, () => handler(forwarded, route));
     } catch (error) {
       console.error(`[traceboard] unhandled error in ${request.method} ${request.nextUrl.pathname} trace=${ctx.traceId}`, error);
       span?.recordException(error);

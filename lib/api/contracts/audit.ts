@@ -120,6 +120,7 @@ function listEndpoint<P extends z.ZodType, K extends MatchField>(path: string, s
     query: listQuery(fixedByPath),
     response: AuditPage,
     errors: [400],
+    access: "read",
   });
 }
 
@@ -134,33 +135,33 @@ export const RecordAuditEventEndpoint = defineEndpoint({
   response: AuditEvent,
   successStatus: 201,
   errors: [400, 401],
-  admin: true,
+  access: "admin",
 });
 
 export const ListAuditEventsEndpoint = listEndpoint("/api/tracing/audit", "Search audit events, newest first", z.object({}), []);
 
-export const AuditEventsOfTraceEndpoint = listEndpoint(
+export const ListAuditEventsOfTraceEndpoint = listEndpoint(
   "/api/tracing/audit/trace/{traceId}",
   "Audit events recorded in one trace",
   z.object({ traceId: TraceIdParam }),
   ["traceId"],
 );
 
-export const AuditEventsOfUserEndpoint = listEndpoint(
+export const ListAuditEventsOfUserEndpoint = listEndpoint(
   "/api/tracing/audit/user/{userId}",
   "Audit events of one actor",
   z.object({ userId: Label }),
   ["userId"],
 );
 
-export const AuditEventsOfSessionEndpoint = listEndpoint(
+export const ListAuditEventsOfSessionEndpoint = listEndpoint(
   "/api/tracing/audit/session/{sessionId}",
   "Audit events of one session",
   z.object({ sessionId: Label }),
   ["sessionId"],
 );
 
-export const AuditEventsOfResourceEndpoint = listEndpoint(
+export const ListAuditEventsOfResourceEndpoint = listEndpoint(
   "/api/tracing/audit/resource/{type}/{id}",
   "Audit events of one resource",
   z.object({ type: Label, id: Label }).transform(({ type, id }) => ({ resourceType: type, resourceId: id })),
@@ -187,6 +188,7 @@ export const VerifyAuditChainEndpoint = defineEndpoint({
     lastSeq: z.number().int().nullable().meta({ description: "The chain's last stored event" }),
     lastHash: Sha256Hex.nullable(),
   }),
+  access: "read",
 });
 
 const Count = z.number().int();
@@ -196,7 +198,7 @@ const CountsShape = {
   bySeverity: z.array(z.object({ severity: AuditSeverityParam, count: Count })).meta({ description: "Most frequent first" }),
 };
 
-export const AuditStatisticsEndpoint = defineEndpoint({
+export const GetAuditStatisticsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/audit/statistics",
   summary: "Audit event counts by action, by severity and per UTC day",
@@ -207,9 +209,10 @@ export const AuditStatisticsEndpoint = defineEndpoint({
     perDay: z.array(z.object({ day: z.iso.date(), count: Count })).meta({ description: "UTC days with events, oldest first" }),
   }),
   errors: [400],
+  access: "read",
 });
 
-export const EngagementReportEndpoint = defineEndpoint({
+export const GetEngagementReportEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/audit/engagement/{engagementId}/report",
   summary: "What happened in one engagement: counts, actors, resources, timeline",
@@ -233,4 +236,5 @@ export const EngagementReportEndpoint = defineEndpoint({
     lastEvent: AuditEvent,
   }),
   errors: [400, 404],
+  access: "read",
 });

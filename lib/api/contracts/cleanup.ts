@@ -20,9 +20,8 @@ export const CleanupResponse = z.object({
   deletedSpans: z.number().int(),
   deletedTraces: z.number().int().meta({ description: "Trace summaries left without spans, deleted with them" }),
 });
-export type CleanupResponse = z.infer<typeof CleanupResponse>;
 
-export const CleanupEndpoint = defineEndpoint({
+export const RunCleanupEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/tracing/cleanup",
   summary: "Delete spans older than an age",
@@ -30,5 +29,5 @@ export const CleanupEndpoint = defineEndpoint({
   query: CleanupQuery,
   response: CleanupResponse,
   errors: [400, 401],
-  admin: true,
+  access: "admin",
 });

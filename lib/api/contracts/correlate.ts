@@ -24,4 +24,5 @@ export const CorrelateTraceEndpoint = defineEndpoint({
     has_audit_data: z.boolean(),
   }),
   errors: [400],
+  access: "read",
 });

@@ -28,7 +28,7 @@ export const DependenciesResponse = z.object({
 });
 export type DependenciesResponse = z.infer<typeof DependenciesResponse>;
 
-export const dependenciesEndpoint = defineEndpoint({
+export const GetDependenciesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/dependencies",
   summary: "Service graph: calls between services, with error counts",
@@ -39,4 +39,5 @@ export const dependenciesEndpoint = defineEndpoint({
   query: DependenciesQuery,
   response: DependenciesResponse,
   errors: [400],
+  access: "read",
 });

@@ -13,7 +13,7 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-export const HealthEndpoint = defineEndpoint({
+export const GetHealthEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/health",
   summary: "Liveness and database reachability",
@@ -22,4 +22,5 @@ export const HealthEndpoint = defineEndpoint({
   response: HealthResponse,
   errors: [503],
   errorBody: HealthResponse,
+  access: "public",
 });

@@ -1,55 +1,55 @@
 import type { Endpoint } from "../endpoint";
 import {
-  AuditEventsOfResourceEndpoint,
-  AuditEventsOfSessionEndpoint,
-  AuditEventsOfTraceEndpoint,
-  AuditEventsOfUserEndpoint,
-  AuditStatisticsEndpoint,
-  EngagementReportEndpoint,
+  GetAuditStatisticsEndpoint,
+  GetEngagementReportEndpoint,
   ListAuditEventsEndpoint,
+  ListAuditEventsOfResourceEndpoint,
+  ListAuditEventsOfSessionEndpoint,
+  ListAuditEventsOfTraceEndpoint,
+  ListAuditEventsOfUserEndpoint,
   RecordAuditEventEndpoint,
   VerifyAuditChainEndpoint,
 } from "./audit";
-import { CleanupEndpoint } from "./cleanup";
+import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
-import { dependenciesEndpoint } from "./dependencies";
-import { HealthEndpoint } from "./health";
-import { NativeSpansEndpoint, OtlpTracesEndpoint, ZipkinSpansEndpoint } from "./ingest";
-import { OpenApiEndpoint } from "./openapi";
-import { ContextEndpoint, PropagationTestEndpoint } from "./propagation";
-import { metricsEndpoint } from "./metrics";
-import { ListOperations, ListServices } from "./services";
-import { statisticsEndpoint } from "./statistics";
-import { GetTrace, SearchTraces } from "./traces";
+import { GetDependenciesEndpoint } from "./dependencies";
+import { GetHealthEndpoint } from "./health";
+import { IngestNativeSpansEndpoint, IngestOtlpTracesEndpoint, IngestZipkinSpansEndpoint } from "./ingest";
+import { GetOpenApiDocumentEndpoint } from "./openapi";
+import { GetTraceContextEndpoint, RunPropagationTestEndpoint } from "./propagation";
+import { GetMetricsEndpoint } from "./metrics";
+import { ListOperationsEndpoint, ListServicesEndpoint } from "./services";
+import { GetStatisticsEndpoint } from "./statistics";
+import { GetTraceEndpoint, SearchTracesEndpoint } from "./traces";
 
 /**
  * Every route's contract. The OpenAPI document is built from this list, and a test
  * fails when a route under app/api or app/v1 has a method that is not in it.
  */
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
-  HealthEndpoint,
-  OtlpTracesEndpoint,
-  ZipkinSpansEndpoint,
-  NativeSpansEndpoint,
-  CleanupEndpoint,
-  ContextEndpoint,
-  PropagationTestEndpoint,
-  OpenApiEndpoint,
-  SearchTraces,
-  GetTrace,
-  ListServices,
-  ListOperations,
+  GetHealthEndpoint,
+  IngestOtlpTracesEndpoint,
+  IngestZipkinSpansEndpoint,
+  IngestNativeSpansEndpoint,
+  RunCleanupEndpoint,
+  GetTraceContextEndpoint,
+  RunPropagationTestEndpoint,
+  GetOpenApiDocumentEndpoint,
+  SearchTracesEndpoint,
+  GetTraceEndpoint,
+  ListServicesEndpoint,
+  ListOperationsEndpoint,
   RecordAuditEventEndpoint,
   ListAuditEventsEndpoint,
-  AuditEventsOfTraceEndpoint,
-  AuditEventsOfUserEndpoint,
-  AuditEventsOfSessionEndpoint,
-  AuditEventsOfResourceEndpoint,
+  ListAuditEventsOfTraceEndpoint,
+  ListAuditEventsOfUserEndpoint,
+  ListAuditEventsOfSessionEndpoint,
+  ListAuditEventsOfResourceEndpoint,
   VerifyAuditChainEndpoint,
-  AuditStatisticsEndpoint,
-  EngagementReportEndpoint,
+  GetAuditStatisticsEndpoint,
+  GetEngagementReportEndpoint,
   CorrelateTraceEndpoint,
-  metricsEndpoint,
-  dependenciesEndpoint,
-  statisticsEndpoint,
+  GetMetricsEndpoint,
+  GetDependenciesEndpoint,
+  GetStatisticsEndpoint,
 ];

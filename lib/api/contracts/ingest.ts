@@ -29,7 +29,7 @@ export const OtlpExportResponse = z.object({
     .meta({ description: "Present only when some spans were rejected" }),
 });
 
-export const OtlpTracesEndpoint = defineEndpoint({
+export const IngestOtlpTracesEndpoint = defineEndpoint({
   method: "POST",
   path: "/v1/traces",
   summary: "OTLP/HTTP trace export",
@@ -41,10 +41,11 @@ export const OtlpTracesEndpoint = defineEndpoint({
   response: OtlpExportResponse,
   errors: INGEST_ERRORS,
   errorBody: GrpcStatus,
-  ingestToken: true,
+  access: "ingest",
+  bodyReadByHandler: true,
 });
 
-export const ZipkinSpansEndpoint = defineEndpoint({
+export const IngestZipkinSpansEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/v2/spans",
   summary: "Zipkin v2 JSON span upload",
@@ -55,7 +56,8 @@ export const ZipkinSpansEndpoint = defineEndpoint({
   successStatus: 202,
   response: null,
   errors: INGEST_ERRORS,
-  ingestToken: true,
+  access: "ingest",
+  bodyReadByHandler: true,
 });
 
 export const NativeSpansResponse = z.object({
@@ -64,7 +66,7 @@ export const NativeSpansResponse = z.object({
   errors: z.array(z.string()).meta({ description: "Why each rejected span was rejected, with its index" }),
 });
 
-export const NativeSpansEndpoint = defineEndpoint({
+export const IngestNativeSpansEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/tracing/spans",
   summary: "Native JSON span batch",
@@ -74,5 +76,6 @@ export const NativeSpansEndpoint = defineEndpoint({
   successStatus: 202,
   response: NativeSpansResponse,
   errors: INGEST_ERRORS,
-  ingestToken: true,
+  access: "ingest",
+  bodyReadByHandler: true,
 });

@@ -71,7 +71,7 @@ export const MetricsResponse = z.object({
 });
 export type MetricsResponse = z.infer<typeof MetricsResponse>;
 
-export const metricsEndpoint = defineEndpoint({
+export const GetMetricsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/metrics",
   summary: "RED metrics: request rate, errors and latency quantiles over time, and per operation",
@@ -82,4 +82,5 @@ export const metricsEndpoint = defineEndpoint({
   query: MetricsQuery,
   response: MetricsResponse,
   errors: [400],
+  access: "read",
 });

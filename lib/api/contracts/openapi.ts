@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "../endpoint";
 
-export const OpenApiEndpoint = defineEndpoint({
+export const GetOpenApiDocumentEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/openapi.json",
   summary: "This API description (OpenAPI 3.1)",
@@ -12,4 +12,5 @@ export const OpenApiEndpoint = defineEndpoint({
     info: z.looseObject({ title: z.string(), version: z.string() }),
     paths: z.record(z.string(), z.unknown()),
   }),
+  access: "read",
 });

@@ -20,15 +20,15 @@ export const ContextResponse = z.object({
     .object({ traceparent: ReceivedHeader, tracestate: ReceivedHeader, xTraceId: ReceivedHeader })
     .meta({ description: "What the handler received, after propagation rewrote the request headers" }),
 });
-export type ContextResponse = z.infer<typeof ContextResponse>;
 
-export const ContextEndpoint = defineEndpoint({
+export const GetTraceContextEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/context",
   summary: "The trace context of this request",
   description: "Send `traceparent`/`tracestate` (or `X-Trace-ID`) to see how the server continues them.",
   tags: ["propagation"],
   response: ContextResponse,
+  access: "read",
 });
 
 export const PropagationTestResponse = z.object({
@@ -39,9 +39,8 @@ export const PropagationTestResponse = z.object({
     ]),
   ),
 });
-export type PropagationTestResponse = z.infer<typeof PropagationTestResponse>;
 
-export const PropagationTestEndpoint = defineEndpoint({
+export const RunPropagationTestEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/tracing/propagation-test",
   summary: "W3C Trace Context test-suite endpoint",
@@ -52,4 +51,5 @@ export const PropagationTestEndpoint = defineEndpoint({
   body: PropagationTestBody,
   response: PropagationTestResponse,
   errors: [400, 404],
+  access: "public",
 });

@@ -14,12 +14,13 @@ export const ServiceInfo = z.object({
 export const ServiceList = z.object({ services: z.array(ServiceInfo).meta({ description: "By name" }) });
 export type ServiceList = z.infer<typeof ServiceList>;
 
-export const ListServices = defineEndpoint({
+export const ListServicesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/services",
   summary: "Services seen, with their operation counts and span kinds",
   tags: ["services"],
   response: ServiceList,
+  access: "read",
 });
 
 export const OperationInfo = z.object({
@@ -34,7 +35,7 @@ export const OperationList = z.object({
 });
 export type OperationList = z.infer<typeof OperationList>;
 
-export const ListOperations = defineEndpoint({
+export const ListOperationsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/services/{service}/operations",
   summary: "Operations (span name and kind) of one service",
@@ -44,4 +45,5 @@ export const ListOperations = defineEndpoint({
   query: z.object({ kind: SpanKindParam.optional() }),
   response: OperationList,
   errors: [400, 404],
+  access: "read",
 });

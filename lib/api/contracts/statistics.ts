@@ -26,11 +26,12 @@ export const StatisticsResponse = z.object({
 });
 export type StatisticsResponse = z.infer<typeof StatisticsResponse>;
 
-export const statisticsEndpoint = defineEndpoint({
+export const GetStatisticsEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/statistics",
   summary: "Span and trace totals, status and kind distributions, average duration, storage size and ingest counters",
   description: "Field names are the seed's (snake_case). Distributions and the average come from the roll-ups, refreshed first.",
   tags: ["statistics"],
   response: StatisticsResponse,
+  access: "read",
 });

@@ -52,7 +52,7 @@ export const TraceSearchResult = z.object({
 });
 export type TraceSearchResult = z.infer<typeof TraceSearchResult>;
 
-export const SearchTraces = defineEndpoint({
+export const SearchTracesEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/traces",
   summary: "Search traces",
@@ -68,6 +68,7 @@ export const SearchTraces = defineEndpoint({
   query: TraceSearchQuery,
   response: TraceSearchResult,
   errors: [400],
+  access: "read",
 });
 
 export const TraceIdParams = z.object({
@@ -113,7 +114,7 @@ export const TraceDetailQuery = z.object({
   format: z.enum(["json", "otlp"]).default("json").meta({ description: "`otlp`: the trace as an OTLP/JSON ExportTraceServiceRequest" }),
 });
 
-export const GetTrace = defineEndpoint({
+export const GetTraceEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/traces/{traceId}",
   summary: "One trace: every span in parent/child order, or the trace as OTLP/JSON",
@@ -122,4 +123,5 @@ export const GetTrace = defineEndpoint({
   query: TraceDetailQuery,
   response: z.union([TraceDetail, OtlpTraceExport]),
   errors: [400, 404],
+  access: "read",
 });

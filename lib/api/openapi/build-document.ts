@@ -1,4 +1,4 @@
-import type { Endpoint } from "@/lib/api/endpoint";
+import type { Access, Endpoint } from "@/lib/api/endpoint";
 import { ErrorEnvelope, errorCodeForStatus } from "@/lib/api/errors";
 import { COMPONENT_SCHEMAS, type ConvertedSchema, type JsonSchema, jsonSchemaOf } from "./json-schema";
 import { type ParameterObject, parametersOf } from "./parameters";
@@ -19,17 +19,44 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 const SECURITY_SCHEMES = {
-  adminToken: {
+  readToken: {
     type: "http",
     scheme: "bearer",
-    description: "TRACEBOARD_ADMIN_TOKEN. Required only when the server sets it.",
+    description: "TRACEBOARD_READ_TOKEN. Required only when the server sets it.",
+  },
+  readPassword: {
+    type: "http",
+    scheme: "basic",
+    description: "TRACEBOARD_READ_TOKEN as the password, any user name (what a browser sends). Required only when the server sets it.",
   },
   ingestToken: {
     type: "http",
     scheme: "bearer",
     description: "TRACEBOARD_INGEST_TOKEN. Required only when the server sets it.",
   },
+  adminToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "TRACEBOARD_ADMIN_TOKEN. Required only when the server sets it.",
+  },
 } as const;
+
+/** The schemes that satisfy each access rule (lib/security/route-access.ts enforces the same rule). */
+const SCHEMES_OF_ACCESS: Record<Access, ReadonlyArray<keyof typeof SECURITY_SCHEMES>> = {
+  public: [],
+  read: ["readToken", "readPassword"],
+  ingest: ["ingestToken"],
+  admin: ["adminToken"],
+};
+
+/**
+ * Any one of the access rule's schemes, or none at all (`{}`): each token is needed only
+ * when the server sets it. A public route has no requirement (`[]`).
+ */
+function securityOf(access: Access): Array<Record<string, string[]>> {
+  const schemes = SCHEMES_OF_ACCESS[access];
+  return schemes.length ? [...schemes.map((scheme) => ({ [scheme]: [] })), {}] : [];
+}
 
 interface MediaType {
   schema?: JsonSchema;
@@ -41,7 +68,8 @@ interface ResponseObject {
 }
 type Reference = { $ref: string };
 
-export interface OpenApiDocument {
+/** A type, not an interface, so it is a plain JSON object to the contract its route answers with. */
+export type OpenApiDocument = {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
   tags: Array<{ name: string }>;
@@ -51,7 +79,7 @@ export interface OpenApiDocument {
     responses: Record<string, ResponseObject>;
     securitySchemes: typeof SECURITY_SCHEMES;
   };
-}
+};
 
 export interface Operation {
   operationId: string;
@@ -62,8 +90,8 @@ export interface Operation {
   parameters?: ParameterObject[];
   requestBody?: { required: boolean; content: Content };
   responses: Record<string, ResponseObject | Reference>;
-  /** An empty requirement `{}` as the alternative: the token is needed only when configured. */
-  security?: Array<Record<string, string[]>>;
+  /** From the contract's access (see securityOf). */
+  security: Array<Record<string, string[]>>;
 }
 
 /** `/api/tracing/traces/{traceId}` -> the names in braces. */
@@ -141,7 +169,6 @@ class DocumentBuilder {
         ? { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: this.content(errorBody, endpoint.extraMediaTypes) }
         : this.envelopeError(status);
     }
-    const security = [...(endpoint.admin ? ["adminToken"] : []), ...(endpoint.ingestToken ? ["ingestToken"] : [])];
     return {
       operationId: operationIdOf(endpoint),
       summary: endpoint.summary,
@@ -152,14 +179,14 @@ class DocumentBuilder {
       ...(endpoint.body
         ? {
             requestBody: {
-              // Routes read an empty body as null (readJsonBody), so a body that may be null may be left out.
+              // defineRoute reads an empty body as null, so a body that may be null may be left out.
               required: !endpoint.body.safeParse(null).success,
               content: this.content(this.schemaOf(endpoint.body, "input", `${where} body`), endpoint.extraMediaTypes),
             },
           }
         : {}),
       responses,
-      ...(security.length ? { security: [...security.map((scheme) => ({ [scheme]: [] })), {}] } : {}),
+      security: securityOf(endpoint.access),
     };
   }
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { dependenciesEndpoint } from "@/lib/api/contracts/dependencies";
+import { GetDependenciesEndpoint } from "@/lib/api/contracts/dependencies";
 import { apiGet } from "@/lib/client/api-client";
 import { rangeKey, type TimeRange } from "@/lib/ui/time-range";
 import { windowParams } from "./window-params";
@@ -10,7 +10,7 @@ import { windowParams } from "./window-params";
 export function useDependencies(range: TimeRange) {
   return useQuery({
     queryKey: ["dependencies", rangeKey(range)],
-    queryFn: ({ signal }) => apiGet(dependenciesEndpoint.response, dependenciesEndpoint.path, windowParams(range), signal),
+    queryFn: ({ signal }) => apiGet(GetDependenciesEndpoint.response, GetDependenciesEndpoint.path, windowParams(range), signal),
     placeholderData: keepPreviousData,
   });
 }

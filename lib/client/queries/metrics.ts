@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { metricsEndpoint } from "@/lib/api/contracts/metrics";
+import { GetMetricsEndpoint } from "@/lib/api/contracts/metrics";
 import { apiGet } from "@/lib/client/api-client";
 import { chooseStepMs, rangeKey, resolveWindow, type TimeRange } from "@/lib/ui/time-range";
 
@@ -19,7 +19,7 @@ const SPARKLINE_BUCKETS = 24;
 function fetchMetrics(range: TimeRange, selection: MetricsSelection, maxBuckets: number, signal: AbortSignal) {
   const { startMs, endMs } = resolveWindow(range);
   const step = `${chooseStepMs(endMs - startMs, maxBuckets) / 1000}s`;
-  return apiGet(metricsEndpoint.response, metricsEndpoint.path, { ...selection, start: startMs, end: endMs, step }, signal);
+  return apiGet(GetMetricsEndpoint.response, GetMetricsEndpoint.path, { ...selection, start: startMs, end: endMs, step }, signal);
 }
 
 /** RED series and the per-operation table; a preset window follows the clock on every refresh. */

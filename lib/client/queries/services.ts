@@ -1,14 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ListOperations, ListServices } from "@/lib/api/contracts/services";
+import { ListOperationsEndpoint, ListServicesEndpoint } from "@/lib/api/contracts/services";
 import { apiGet } from "@/lib/client/api-client";
 
 /** Every service seen, by name. */
 export function useServices() {
   return useQuery({
     queryKey: ["services"],
-    queryFn: ({ signal }) => apiGet(ListServices.response, ListServices.path, {}, signal),
+    queryFn: ({ signal }) => apiGet(ListServicesEndpoint.response, ListServicesEndpoint.path, {}, signal),
   });
 }
 
@@ -16,7 +16,7 @@ export function useServices() {
 export function useOperations(service: string | null | undefined) {
   return useQuery({
     queryKey: ["services", service, "operations"],
-    queryFn: ({ signal }) => apiGet(ListOperations.response, ListOperations.path.replace("{service}", encodeURIComponent(service!)), {}, signal),
+    queryFn: ({ signal }) => apiGet(ListOperationsEndpoint.response, ListOperationsEndpoint.path.replace("{service}", encodeURIComponent(service!)), {}, signal),
     enabled: Boolean(service),
   });
 }

@@ -2,13 +2,13 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { ListOperations, ListServices } from "@/lib/api/contracts/services";
-import { SearchTraces } from "@/lib/api/contracts/traces";
+import { ListOperationsEndpoint, ListServicesEndpoint } from "@/lib/api/contracts/services";
+import { SearchTracesEndpoint } from "@/lib/api/contracts/traces";
 import { ApiError, apiGet, type QueryParams } from "@/lib/client/api-client";
 import { searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
 import { formatTag } from "@/lib/ui/traces/tag-input";
 
-type SearchAnswer = z.output<typeof SearchTraces.response>;
+type SearchAnswer = z.output<typeof SearchTracesEndpoint.response>;
 
 /** The window a search covers, fixed when its first page is fetched so later pages page the same window. */
 export interface SearchWindow {
@@ -44,7 +44,7 @@ export function useTraceSearch(search: TraceSearch) {
     initialPageParam: null as { cursor: string; window: SearchWindow } | null,
     queryFn: async ({ pageParam, signal }): Promise<TraceSearchPage> => {
       const window = pageParam?.window ?? searchWindow(search, Date.now());
-      const answer = await apiGet(SearchTraces.response, "/api/tracing/traces", traceSearchParams(search, window, pageParam?.cursor), signal);
+      const answer = await apiGet(SearchTracesEndpoint.response, "/api/tracing/traces", traceSearchParams(search, window, pageParam?.cursor), signal);
       return { ...answer, requestWindow: window };
     },
     getNextPageParam: (last) => (last.nextCursor ? { cursor: last.nextCursor, window: last.requestWindow } : undefined),
@@ -55,12 +55,12 @@ export function useTraceSearch(search: TraceSearch) {
 export function useServices() {
   return useQuery({
     queryKey: ["services"],
-    queryFn: ({ signal }) => apiGet(ListServices.response, "/api/tracing/services", {}, signal),
+    queryFn: ({ signal }) => apiGet(ListServicesEndpoint.response, "/api/tracing/services", {}, signal),
     staleTime: 60_000,
   });
 }
 
-type OperationList = z.output<typeof ListOperations.response>;
+type OperationList = z.output<typeof ListOperationsEndpoint.response>;
 
 /** The operations (span name and kind) of one service; none until a service is chosen. */
 export function useOperations(service: string) {
@@ -68,7 +68,7 @@ export function useOperations(service: string) {
     queryKey: ["services", service, "operations"],
     queryFn: async ({ signal }): Promise<OperationList> => {
       try {
-        return await apiGet(ListOperations.response, `/api/tracing/services/${encodeURIComponent(service)}/operations`, {}, signal);
+        return await apiGet(ListOperationsEndpoint.response, `/api/tracing/services/${encodeURIComponent(service)}/operations`, {}, signal);
       } catch (error) {
         // A service with no stored operation (typed into the URL, or since cleaned up) simply has none.
         if (error instanceof ApiError && error.status === 404) return { service, operations: [] };

@@ -1,5 +1,4 @@
 import "server-only";
-import { hasBearerToken } from "@/lib/api/bearer-token";
 import { clientAddress, trustedProxies } from "@/lib/security/client-address";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
@@ -25,19 +24,23 @@ function asIngestError(error: unknown): IngestError | null {
   return null;
 }
 
+/** The media type of the answer: the request's when the format reads it, else the format's first. */
+export function answerMediaType(request: Request, format: IngestFormat): string {
+  const mediaType = mediaTypeOf(request.headers.get("content-type"));
+  return format.mediaTypes.includes(mediaType) ? mediaType : format.mediaTypes[0];
+}
+
 /**
- * One ingest request, whatever the wire format: authenticate, read (size limit,
- * decompression), decode and normalize, wait for the commit, answer. Bad input is a
- * 4xx with a message; a full queue or an unavailable store a 503 with Retry-After.
+ * One ingest request, whatever the wire format, once its access is checked
+ * (lib/collector/ingest/ingest-route.ts): read (size limit, decompression), decode and
+ * normalize, wait for the commit, answer. Bad input is a 4xx with a message; a full
+ * queue or an unavailable store a 503 with Retry-After.
  */
 export async function handleIngest(request: Request, format: IngestFormat): Promise<Response> {
   const mediaType = mediaTypeOf(request.headers.get("content-type"));
-  const answerMediaType = format.mediaTypes.includes(mediaType) ? mediaType : format.mediaTypes[0];
+  const answerType = answerMediaType(request, format);
   try {
-    const { ingestToken, maxBodyBytes } = ingestConfig();
-    if (ingestToken && !hasBearerToken(request.headers.get("authorization"), ingestToken)) {
-      throw new IngestError(401, "Missing or wrong bearer token (TRACEBOARD_INGEST_TOKEN is set)");
-    }
+    const { maxBodyBytes } = ingestConfig();
     if (!format.mediaTypes.includes(mediaType)) {
       throw new IngestError(415, `Unsupported Content-Type "${mediaType || "(none)"}"; send ${format.mediaTypes.join(" or ")}`);
     }
@@ -50,13 +53,12 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
     await ingestQueue().submit(batch.spans);
     // Counted once the request succeeds, so a client's retries after a 503 do not count twice.
     recordRejected(batch.rejected);
-    return format.accepted(batch, answerMediaType);
+    return format.accepted(batch, answerType);
   } catch (error) {
     const refused = asIngestError(error);
     if (!refused) throw error;
     const headers = new Headers();
-    if (refused.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="traceboard-ingest"');
     if (refused.retryAfterSeconds !== undefined) headers.set("Retry-After", String(refused.retryAfterSeconds));
-    return format.refused(refused.status, refused.message, answerMediaType, headers);
+    return format.refused(refused.status, refused.message, answerType, headers);
   }
 }

@@ -4,7 +4,6 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 const IngestEnv = z.object({
   TRACEBOARD_MAX_BODY_BYTES: positiveInt(20 * 1024 * 1024),
-  TRACEBOARD_INGEST_TOKEN: z.string().min(1).optional(),
   /** Spans waiting to be committed, over all requests, before ingest answers 503. */
   TRACEBOARD_QUEUE_MAX_SPANS: positiveInt(200_000),
   /** Spans committed in one transaction at most. */
@@ -20,7 +19,6 @@ const DEFAULT_BURST_SECONDS = 5;
 
 export type IngestConfig = {
   maxBodyBytes: number;
-  ingestToken: string | undefined;
   maxQueuedSpans: number;
   maxBatchSpans: number;
   rateLimit: { spansPerSecond: number; burstSpans: number } | null;
@@ -29,14 +27,12 @@ export type IngestConfig = {
 export function loadIngestConfig(env: Record<string, string | undefined> = process.env): IngestConfig {
   const parsed = IngestEnv.parse({
     ...env,
-    TRACEBOARD_INGEST_TOKEN: env.TRACEBOARD_INGEST_TOKEN || undefined,
     TRACEBOARD_INGEST_RATE_LIMIT: env.TRACEBOARD_INGEST_RATE_LIMIT || undefined,
     TRACEBOARD_INGEST_RATE_BURST: env.TRACEBOARD_INGEST_RATE_BURST || undefined,
   });
   const rate = parsed.TRACEBOARD_INGEST_RATE_LIMIT;
   return {
     maxBodyBytes: parsed.TRACEBOARD_MAX_BODY_BYTES,
-    ingestToken: parsed.TRACEBOARD_INGEST_TOKEN,
     maxQueuedSpans: parsed.TRACEBOARD_QUEUE_MAX_SPANS,
     maxBatchSpans: parsed.TRACEBOARD_BATCH_MAX_SPANS,
     rateLimit: rate

@@ -15,7 +15,7 @@ function spanConditions(query: TraceSearchQuery): SpanConditions | null {
   return { ...span, serviceName: query.service, tags };
 }
 
-/** One page of the trace list (see the SearchTraces contract for the filter semantics). */
+/** One page of the trace list (see the SearchTracesEndpoint contract for the filter semantics). */
 export async function searchTraces(query: TraceSearchQuery): Promise<TraceSearchResult> {
   const window = toTimeWindow({ start: query.start, end: query.end });
   const traceDurations = query.spanDuration ? {} : { minDurationNs: query.minDuration, maxDurationNs: query.maxDuration };

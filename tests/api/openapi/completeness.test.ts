@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ALL_ENDPOINTS } from "@/lib/api/contracts";
-import { loadAppRoutes } from "../support/app-routes";
+import { HTTP_METHODS, loadAppRoutes, routeTemplate } from "../support/app-routes";
 
 /**
  * Every method of every API and ingest route has a contract, so the OpenAPI document
  * describes the whole API: a new route without one fails here.
  */
-
-const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /**
  * Routes whose contracts are being written on other branches; the lead empties this
@@ -15,14 +13,11 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
  */
 const CONTRACTS_ON_OTHER_BRANCHES = new Set<string>();
 
-/** `/api/tracing/traces/[traceId]` -> `/api/tracing/traces/{traceId}`. */
-const templateOf = (pattern: string) => pattern.replace(/\[([^\]/]+)\]/g, "{$1}");
-
 async function servedRoutes(): Promise<string[]> {
   const routes = await loadAppRoutes();
   return Object.entries(routes)
     .filter(([pattern]) => /^\/(api|v1)\//.test(pattern))
-    .flatMap(([pattern, module]) => HTTP_METHODS.filter((method) => method in module).map((method) => `${method} ${templateOf(pattern)}`))
+    .flatMap(([pattern, module]) => HTTP_METHODS.filter((method) => method in module).map((method) => `${method} ${routeTemplate(pattern)}`))
     .sort();
 }
 

@@ -10,6 +10,12 @@ function routePattern(file: string): string {
   return `/${segments.join("/")}`;
 }
 
+/** The methods a route module may export. */
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/** `/api/tracing/traces/[traceId]` -> `/api/tracing/traces/{traceId}`, the path template of its contract. */
+export const routeTemplate = (pattern: string) => pattern.replace(/\[([^\]/]+)\]/g, "{$1}");
+
 /** Every `app/**\/route.ts` of the app, so tests serve exactly the routes Next serves. */
 export function routeFiles(): Array<{ pattern: string; file: string }> {
   return readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })

@@ -1,8 +1,7 @@
 // POST /api/tracing/cleanup?max_age_seconds=N - delete spans older than N seconds (default: the retention setting);
 // the run is recorded in the audit trail as a `cleanup` event (actor from X-User-Id)
-import { CleanupEndpoint, type CleanupResponse } from "@/lib/api/contracts/cleanup";
-import { parseQuery } from "@/lib/api/endpoint";
-import { requireAdmin } from "@/lib/api/require-admin";
+import { RunCleanupEndpoint } from "@/lib/api/contracts/cleanup";
+import { defineRoute } from "@/lib/api/define-route";
 import { recordCleanup } from "@/lib/audit/cleanup-event";
 import { requestIdentity } from "@/lib/audit/request-identity";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
@@ -12,14 +11,10 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 export const dynamic = "force-dynamic";
 
 export const POST = withTracing(
-  async (request) => {
-    const denied = requireAdmin(request);
-    if (denied) return denied;
-    const query = parseQuery(CleanupEndpoint.query, request);
-    if (!query.ok) return query.response;
-    const result: CleanupResponse = await runRetention(query.data.max_age_seconds ?? retentionSeconds());
+  defineRoute(RunCleanupEndpoint, async ({ query, request }) => {
+    const result = await runRetention(query.max_age_seconds ?? retentionSeconds());
     await recordCleanup(result, "api", requestIdentity(request));
-    return Response.json(result);
-  },
-  { route: "/api/tracing/cleanup" },
+    return result;
+  }),
+  { route: RunCleanupEndpoint.path },
 );

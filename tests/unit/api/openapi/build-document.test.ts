@@ -20,6 +20,7 @@ const listItems = defineEndpoint({
   }),
   response: z.object({ items: z.array(Item) }),
   errors: [400, 404],
+  access: "read",
 });
 
 const build = (...endpoints: Endpoint[]) => buildOpenApiDocument(endpoints, "9.9.9");
@@ -63,11 +64,13 @@ describe("buildOpenApiDocument", () => {
     expect(document.info).toMatchObject({ version: "9.9.9" });
   });
 
-  const POST_BASE = { method: "POST" as const, path: "/api/things", summary: "s", tags: ["t"] };
+  const POST_BASE = { method: "POST" as const, path: "/api/things", summary: "s", tags: ["t"], access: "public" as const };
 
   it.each<[string, Partial<Endpoint>, object]>([
-    ["admin_token_optional_alternative", { admin: true, response: Item }, { security: [{ adminToken: [] }, {}] }],
-    ["ingest_token", { ingestToken: true, response: Item }, { security: [{ ingestToken: [] }, {}] }],
+    ["public_has_no_requirement", { access: "public", response: Item }, { security: [] }],
+    ["read_token_as_bearer_or_basic_password", { access: "read", response: Item }, { security: [{ readToken: [] }, { readPassword: [] }, {}] }],
+    ["ingest_token", { access: "ingest", response: Item }, { security: [{ ingestToken: [] }, {}] }],
+    ["admin_token_optional_alternative", { access: "admin", response: Item }, { security: [{ adminToken: [] }, {}] }],
     ["no_body_answer", { response: null, successStatus: 202 }, { responses: { 202: { description: "Accepted" } } }],
     [
       "own_error_body_and_extra_media_types",

@@ -1,8 +1,9 @@
 // GET /api/tracing/audit/resource/{type}/{id} - audit events of one resource, newest first (the filters of GET /api/tracing/audit apply too)
-import { AuditEventsOfResourceEndpoint } from "@/lib/api/contracts/audit";
-import { auditListHandler } from "@/lib/audit/list-handler";
+import { ListAuditEventsOfResourceEndpoint } from "@/lib/api/contracts/audit";
+import { defineRoute } from "@/lib/api/define-route";
+import { listAuditPage } from "@/lib/audit/list-audit-events";
 import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(auditListHandler(AuditEventsOfResourceEndpoint), { route: AuditEventsOfResourceEndpoint.path });
+export const GET = withTracing(defineRoute(ListAuditEventsOfResourceEndpoint, listAuditPage), { route: ListAuditEventsOfResourceEndpoint.path });

@@ -1,0 +1,78 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { accessDenial, type AccessDenial } from "@/lib/security/route-access";
+import { type Endpoint, queryObject } from "./endpoint";
+import { errorResponse, validationErrorResponse } from "./errors";
+import { readJsonBody } from "./read-json-body";
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler gets: its contract's params, query and JSON body, parsed, and the request. */
+export interface RouteInput<E extends Endpoint> {
+  params: E extends { params: infer S } ? Parsed<S> : undefined;
+  query: E extends { query: infer S } ? Parsed<S> : undefined;
+  body: E extends { bodyReadByHandler: true } ? undefined : E extends { body: infer S } ? Parsed<S> : undefined;
+  request: NextRequest;
+}
+
+/**
+ * What a handler answers: the contract's success body, sent as JSON with its success
+ * status, or a Response it built itself (an error, another media type or status, a
+ * body already rendered). A contract without a JSON answer (`response: null`) leaves
+ * only the Response.
+ */
+export type RouteAnswer<E extends Endpoint> = (E extends { response: infer S } ? (S extends z.ZodType ? z.output<S> : never) : never) | Response;
+
+/** The second argument of an App Router handler: only a route with `[segments]` gets params. */
+export type RouteContext = { params?: Promise<Record<string, string>> } | undefined;
+
+export type RouteHandler = (request: NextRequest, context: RouteContext) => Promise<Response>;
+
+export interface RouteOptions {
+  /** Answers a request without access in the route's own error shape (OTLP's google.rpc.Status); default the `{error}` envelope. */
+  refuse?: (request: NextRequest, denial: AccessDenial) => Response;
+}
+
+const unauthorized = (_request: NextRequest, { message, challenge }: AccessDenial) =>
+  errorResponse("unauthorized", message, undefined, { headers: { "WWW-Authenticate": challenge } });
+
+type Check<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+function check(schema: z.ZodType | undefined, input: unknown): Check<unknown> {
+  if (!schema) return { ok: true, value: undefined };
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, response: validationErrorResponse(result.error) };
+}
+
+/** An empty body reads as null (the OpenAPI document says so of a body that may be null). */
+async function checkBody(endpoint: Endpoint, request: NextRequest): Promise<Check<unknown>> {
+  if (!endpoint.body || endpoint.bodyReadByHandler) return { ok: true, value: undefined };
+  const json = await readJsonBody(request, null);
+  return json.ok ? check(endpoint.body, json.value) : json;
+}
+
+/**
+ * An App Router handler from a contract: refuses a caller without the contract's
+ * access (401), parses path params, query and JSON body with its schemas (a 400 naming
+ * every bad field), then calls `handler` with them and answers what it returns.
+ * Compose with `withTracing` for trace propagation.
+ */
+export function defineRoute<E extends Endpoint>(
+  endpoint: E,
+  handler: (input: RouteInput<E>) => RouteAnswer<E> | Promise<RouteAnswer<E>>,
+  { refuse = unauthorized }: RouteOptions = {},
+): RouteHandler {
+  return async (request, context) => {
+    const denial = accessDenial(endpoint.access, request.headers);
+    if (denial) return refuse(request, denial);
+    const params = check(endpoint.params, (await context?.params) ?? {});
+    if (!params.ok) return params.response;
+    const query = check(endpoint.query, queryObject(request.nextUrl.searchParams));
+    if (!query.ok) return query.response;
+    const body = await checkBody(endpoint, request);
+    if (!body.ok) return body.response;
+    const input = { params: params.value, query: query.value, body: body.value, request } as RouteInput<E>;
+    const answer = await handler(input);
+    return answer instanceof Response ? answer : Response.json(answer, { status: endpoint.successStatus ?? 200 });
+  };
+}
