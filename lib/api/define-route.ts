@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { unstorableText } from "@/lib/domain/storable-text";
 import { accessDenial, type AccessDenial } from "@/lib/security/route-access";
 import { type Endpoint, queryObject } from "./endpoint";
 import { errorResponse, validationErrorResponse } from "./errors";
@@ -38,8 +39,23 @@ const unauthorized = (_request: NextRequest, { message, challenge }: AccessDenia
 
 type Check<T> = { ok: true; value: T } | { ok: false; response: Response };
 
+/**
+ * Path, query and JSON body values are text the store keeps or compares: one it cannot
+ * keep exactly (NUL, a lone UTF-16 surrogate) is a 400 naming where it is, for every
+ * route, before any schema or query sees it (PostgreSQL fails on NUL; the audit chain
+ * would hash text that reads back otherwise).
+ */
+function storableInput(input: unknown): Check<unknown> {
+  const problem = unstorableText(input);
+  if (!problem) return { ok: true, value: input };
+  const where = problem.path.join(".");
+  return { ok: false, response: errorResponse("bad_request", `${where}: ${problem.message}`, [{ path: where, message: problem.message }]) };
+}
+
 function check(schema: z.ZodType | undefined, input: unknown): Check<unknown> {
   if (!schema) return { ok: true, value: undefined };
+  const storable = storableInput(input);
+  if (!storable.ok) return storable;
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, response: validationErrorResponse(result.error) };
 }

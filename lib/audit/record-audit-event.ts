@@ -6,7 +6,7 @@ import type { AuditAction, AuditSeverity } from "./audit-enums";
 import { chainHash, GENESIS_HASH, type HashedAuditEvent } from "./chain-hash";
 import { toAuditEventRow } from "./audit-row";
 import type { JsonValue } from "./canonical-json";
-import { unstorableText } from "./storable-text";
+import { unstorableText } from "@/lib/domain/storable-text";
 
 type Described = Omit<HashedAuditEvent, "seq" | "timestampUnixNano" | "action" | "severity">;
 

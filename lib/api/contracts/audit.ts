@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_SEVERITIES } from "@/lib/audit/audit-enums";
-import { unstorableText } from "@/lib/audit/storable-text";
 import { SpanIdParam, TraceIdParam } from "@/lib/query/params/hex-ids";
 import { timeWindowShape, windowInOrder, type WindowBounds } from "@/lib/query/params/time-window";
 import { defineEndpoint } from "../endpoint";
@@ -38,12 +37,8 @@ export const RecordAuditEventBody = z.strictObject({
   traceId: TraceIdParam.nullish().meta({ description: "Default the trace of this request (its traceparent, else a new trace)" }),
   spanId: SpanIdParam.nullish().meta({ description: "Only with traceId; without both, this request's trace and server span" }),
 })
-  .refine((body) => !body.spanId || body.traceId, { path: ["spanId"], message: "spanId needs a traceId" })
-  // What the chain hashes must be what the store reads back: a 400 naming the field, never a silent U+FFFD.
-  .superRefine((body, context) => {
-    const problem = unstorableText(body);
-    if (problem) context.addIssue({ code: "custom", path: problem.path, message: problem.message });
-  });
+  // Text the store cannot keep exactly (NUL, lone surrogates) is refused by defineRoute for every body.
+  .refine((body) => !body.spanId || body.traceId, { path: ["spanId"], message: "spanId needs a traceId" });
 export type RecordAuditEventBody = z.output<typeof RecordAuditEventBody>;
 
 /** One stored audit event, as answered and as hashed (every field but prevHash and hash). */

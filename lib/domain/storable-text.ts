@@ -1,9 +1,10 @@
 /**
- * Text an audit event may hold: what the chain hashes must be exactly what the store
- * keeps and reads back. Two kinds of JavaScript string do not survive a round trip:
- * - U+0000 (NUL): PostgreSQL text cannot hold it;
+ * Text the store can keep and compare exactly. Two kinds of JavaScript string do not
+ * survive a round trip through a database:
+ * - U+0000 (NUL): PostgreSQL text cannot hold it (a query with it fails);
  * - a lone UTF-16 surrogate (`"\ud800"`, valid in JSON escapes and JS strings): both
- *   databases store UTF-8, so it comes back as U+FFFD and the hash no longer matches.
+ *   databases store UTF-8, so it comes back as U+FFFD (what the audit chain hashed
+ *   would no longer match what it reads back).
  */
 export interface TextProblem {
   /** Where: field names and JSON member keys or array indexes, outermost first. */

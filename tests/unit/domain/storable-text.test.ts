@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unstorableText } from "@/lib/audit/storable-text";
+import { unstorableText } from "@/lib/domain/storable-text";
 
 describe("unstorableText", () => {
   const cases: Array<{ name: string; value: unknown; path?: (string | number)[]; message?: RegExp }> = [
