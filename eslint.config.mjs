@@ -7,7 +7,7 @@ const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta
 const eslintConfig = [
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
-    ignores: ["node_modules/**", ".next/**", "lib/store/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", "dist/**", "lib/store/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     // The W3C core is shared by middleware, route handlers and the browser.

@@ -1,11 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePort } from "./scripts/lib/free-port.mjs";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * E2E_PORT when given, else a free port picked here once: the runner stores it in
+ * process.env.E2E_PORT, and the workers (which evaluate this file again) inherit it.
+ */
+const PORT = e2ePort();
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
  * End-to-end tests in Debian's Chromium (`npx playwright install` cannot download a
- * browser here) against the production build, which `npm test` makes first.
+ * browser here) against the production build, which `npm test` makes first. The specs
+ * derive every URL from `baseURL`. The suite always starts its own server: one already
+ * answering on the port (a developer's `npm start`, another run) fails the run with
+ * "is already used" rather than being tested in its place.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,7 +43,7 @@ export default defineConfig({
   webServer: {
     command: `node scripts/migrate.mjs && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/api/health`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     env: {
       DATABASE_URL: "file:./data/e2e.db",

@@ -2,7 +2,7 @@
 // size, next to plain better-sqlite3 inserts of the same rows into a copy of the same
 // database. Not a test: it prints figures and exits 0.
 //
-//   npx tsx bench/store-write.ts
+//   node scripts/bundle.mjs && npx tsx bench/store-write.ts   (the store starts its writer thread from dist/)
 //
 // Every measurement starts from a copy of one database already holding
 // BENCH_PREFILL_SPANS spans (random keys make inserts slower as the primary-key index

@@ -6,6 +6,7 @@ import { ChainStatus } from "@/components/audit/chain-status";
 import { EmptyState } from "@/components/state/empty-state";
 import { ErrorState } from "@/components/state/error-state";
 import { LoadingState } from "@/components/state/loading-state";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { QueryState } from "@/components/state/query-state";
 import { TimeRangePicker } from "@/components/time-range/time-range-picker";
 import { useAuditChainStatus, useAuditEvents, type AuditFilters } from "@/lib/client/queries/audit";
@@ -45,17 +46,7 @@ export function AuditView() {
       ) : (
         <>
           <AuditTimeline events={events} onFilter={(filter) => setFilters({ ...filters, ...filter })} />
-          {query.isFetchNextPageError && <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />}
-          {query.hasNextPage && (
-            <button
-              type="button"
-              onClick={() => void query.fetchNextPage()}
-              disabled={query.isFetchingNextPage}
-              className="w-full rounded border border-zinc-300 py-2 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              {query.isFetchingNextPage ? "Loading…" : "Load older events"}
-            </button>
-          )}
+          <LoadMoreButton query={query} label="Load older events" />
         </>
       )}
     </section>

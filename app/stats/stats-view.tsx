@@ -14,6 +14,7 @@ import { useUrlState } from "@/lib/client/use-url-state";
 import { parseSort } from "@/lib/ui/sort-rows";
 import { toChartPoints, windowTotals } from "@/lib/ui/stats/metric-points";
 import { parseTimeRange, refreshIntervalMs } from "@/lib/ui/time-range";
+import { formatTimeOfDay } from "@/lib/ui/time-format";
 import { OperationTrend } from "./operation-trend";
 
 /** Rows past this many (in the sorted table) get no sparkline, so a big table does not fire a query per row. */
@@ -62,7 +63,7 @@ export function StatsView() {
             <div className="space-y-4" data-testid="stats-content">
               <p className="text-xs text-zinc-500">
                 {data.kinds.join(" and ")} spans counted as requests · {data.stepMs / 1000}s buckets · latency within ±{(data.quantileRelativeError * 100).toFixed(1)}% ·
-                updated {new Date(metrics.dataUpdatedAt).toLocaleTimeString("en-GB")}
+                updated {formatTimeOfDay(metrics.dataUpdatedAt)}
               </p>
               <StatTiles figures={{ ...totals, operations: data.operations.length }} />
               <MetricCharts points={toChartPoints(data)} />

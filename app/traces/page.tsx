@@ -8,15 +8,17 @@ import { ErrorState } from "@/components/state/error-state";
 import { LoadingState } from "@/components/state/loading-state";
 import { draftOf, searchOfDraft, type SearchProblems } from "@/lib/ui/traces/search-draft";
 import { DEFAULT_SORT, sortTraces, traceSortOf, type TraceSort } from "@/lib/ui/traces/sort-traces";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { TraceIdJump } from "@/components/traces/trace-id-jump";
 import { TraceResultList } from "@/components/traces/trace-result-list";
 import { TraceResultsToolbar } from "@/components/traces/trace-results-toolbar";
 import { TraceScatterChart } from "@/components/traces/trace-scatter-chart";
 import { TraceSearchForm } from "@/components/traces/trace-search-form";
 import { describeSearch, durationFilterNote } from "@/lib/ui/traces/describe-search";
-import { nanoToMs } from "@/lib/ui/format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 import { operationOptions, readTraceSearch, traceSearchUrlChanges, type TraceSearch } from "@/lib/ui/traces/trace-search";
-import { traceSearchKey, useOperations, useServices, useTraceSearch } from "@/lib/client/queries/traces";
+import { useOperations, useServices } from "@/lib/client/queries/services";
+import { traceSearchKey, useTraceSearch } from "@/lib/client/queries/traces";
 import { useUrlState } from "@/lib/client/use-url-state";
 
 export default function TracesPage() {
@@ -52,13 +54,13 @@ function TracesSearchPage() {
         </div>
       </div>
       {/* Keyed by the URL's search, so back/forward and shared links reset the form to what they describe. */}
-      <SearchPanel key={searchKey} search={search} onSearch={runSearch} />
+      <SearchPanel key={searchKey} search={search} onSearch={runSearch} onIncludeSelf={(include) => url.update({ includeSelf: include ? "true" : null })} />
       <TraceResults search={search} sort={sort} onSort={(next) => url.update({ sort: next === DEFAULT_SORT ? null : next }, { replace: true })} onOpen={openTrace} />
     </section>
   );
 }
 
-function SearchPanel({ search, onSearch }: { search: TraceSearch; onSearch(search: TraceSearch): void }) {
+function SearchPanel({ search, onSearch, onIncludeSelf }: { search: TraceSearch; onSearch(search: TraceSearch): void; onIncludeSelf(include: boolean): void }) {
   const [draft, setDraft] = useState(() => draftOf(search));
   const [problems, setProblems] = useState<SearchProblems>({});
   const services = useServices();
@@ -88,6 +90,7 @@ function SearchPanel({ search, onSearch }: { search: TraceSearch; onSearch(searc
       }}
       onChange={setDraft}
       onSubmit={submit}
+      onIncludeSelf={onIncludeSelf}
     />
   );
 }
@@ -100,7 +103,7 @@ function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; s
   if (query.isError && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 
   const first = query.data.pages[0];
-  const window = { startMs: nanoToMs(first.window.startTimeUnixNano), endMs: nanoToMs(first.window.endTimeUnixNano) };
+  const window = { startMs: unixNanoToMs(first.window.startTimeUnixNano), endMs: unixNanoToMs(first.window.endTimeUnixNano) };
   const nowMs = query.dataUpdatedAt;
   if (sorted.length === 0) {
     return (
@@ -115,19 +118,7 @@ function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; s
       <TraceScatterChart traces={sorted} window={window} nowMs={nowMs} onOpen={onOpen} />
       <TraceResultsToolbar shown={sorted.length} more={query.hasNextPage} durationNote={durationFilterNote(search, first.durationFilter)} sort={sort} onSort={onSort} />
       <TraceResultList traces={sorted} nowMs={nowMs} />
-      {query.isFetchNextPageError && <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />}
-      {query.hasNextPage && !query.isFetchNextPageError && (
-        <div className="flex justify-center">
-          <button
-            type="button"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            className="rounded border border-zinc-300 px-4 py-1.5 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton query={query} />
     </div>
   );
 }

@@ -53,8 +53,10 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", "generated"]);
 /**
  * Builds the app (`next build`) when there is no production build (`.next/BUILD_ID`)
  * or a source file is newer than it: benchmarking a stale build measures old code.
+ * The SQLite writer thread's bundle (dist/) is brought up to date first.
  */
 export function ensureProductionBuild(root, databaseUrl) {
+  runOrThrow(root, process.execPath, ["scripts/bundle.mjs"], {}, { quiet: true });
   const reason = staleBuildReason(root);
   if (!reason) return;
   console.log(`${reason}; running \`next build\` (takes a minute or two) ...`);

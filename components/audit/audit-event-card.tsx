@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { AuditEvent } from "@/lib/api/contracts/audit";
 import type { AuditFilters } from "@/lib/client/queries/audit";
-import { nanoToMs } from "@/lib/ui/format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 import { SEVERITY_STYLE } from "@/lib/ui/audit/severity-style";
+import { formatTimeOfDay } from "@/lib/ui/time-format";
 import { ValueDiffTable } from "./value-diff-table";
 
 function FilterChip({ label, value, onClick }: { label: string; value: string; onClick: () => void }) {
@@ -22,7 +23,7 @@ function resourceOf(event: AuditEvent): string | null {
 /** One audit event on the timeline; its actor, resource, session and engagement narrow the list when clicked. */
 export function AuditEventCard({ event, onFilter }: { event: AuditEvent; onFilter: (filter: AuditFilters) => void }) {
   const severity = SEVERITY_STYLE[event.severity];
-  const time = new Date(nanoToMs(event.timestampUnixNano));
+  const time = new Date(unixNanoToMs(event.timestampUnixNano));
   const resource = resourceOf(event);
   const hasDiff = event.before !== null || event.after !== null;
   const details = [
@@ -38,7 +39,7 @@ export function AuditEventCard({ event, onFilter }: { event: AuditEvent; onFilte
       <article className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <time dateTime={time.toISOString()} className="font-mono text-xs text-zinc-500" title={time.toISOString()}>
-            {time.toLocaleTimeString("en-GB")}
+            {formatTimeOfDay(time.getTime())}
           </time>
           <span className={`rounded px-1.5 py-0.5 text-xs font-medium uppercase ${severity.badge}`}>{event.severity}</span>
           <button type="button" onClick={() => onFilter({ action: event.action })} className="font-semibold hover:underline" title={`Show only ${event.action}`}>

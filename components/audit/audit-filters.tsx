@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { AuditActionParam, AuditSeverityParam } from "@/lib/api/contracts/audit";
 import type { AuditFilters as Filters } from "@/lib/client/queries/audit";
+import { Select } from "@/components/ui/select";
+import { nameOptions } from "@/lib/ui/select-options";
 
 const TEXT_FILTERS = [
   { key: "userId", label: "User" },
@@ -19,14 +21,7 @@ function EnumSelect({ label, name, value, options, onChange }: { label: string; 
   return (
     <label className="block text-xs text-zinc-600 dark:text-zinc-400">
       {label}
-      <select name={name} className={FIELD} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
+      <Select name={name} className={FIELD} value={value ?? ""} options={[{ value: "", label: "Any" }, ...nameOptions(options)]} onChange={(next) => onChange(next || undefined)} />
     </label>
   );
 }

@@ -1,12 +1,12 @@
 import type { AuditEvent } from "@/lib/api/contracts/audit";
 import type { AuditFilters } from "@/lib/client/queries/audit";
 import { dayHeading, groupByDay } from "@/lib/ui/audit/day-groups";
-import { nanoToMs } from "@/lib/ui/format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 import { AuditEventCard } from "./audit-event-card";
 
 /** Events grouped by local day, newest first, on a vertical line. */
 export function AuditTimeline({ events, onFilter }: { events: readonly AuditEvent[]; onFilter: (filter: AuditFilters) => void }) {
-  const groups = groupByDay(events, (event) => nanoToMs(event.timestampUnixNano));
+  const groups = groupByDay(events, (event) => unixNanoToMs(event.timestampUnixNano));
   return (
     <div className="space-y-6">
       {groups.map((group) => (

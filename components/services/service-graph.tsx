@@ -3,7 +3,8 @@
 import { useMemo } from "react";
 import type { DependenciesResponse } from "@/lib/api/contracts/dependencies";
 import { formatCount, formatPercent } from "@/lib/ui/format";
-import { edgeKey, edgePath, layoutGraph } from "@/lib/ui/services/graph-layout";
+import { curvePath } from "@/lib/ui/services/geometry";
+import { DEFAULT_LAYOUT_OPTIONS, layoutGraph } from "@/lib/ui/services/graph-layout";
 
 type Nodes = DependenciesResponse["nodes"];
 type Edges = DependenciesResponse["edges"];
@@ -16,28 +17,35 @@ function nodeTone(errorCount: number, spanCount: number): string {
   return "fill-sky-50 stroke-sky-500 dark:fill-sky-950";
 }
 
+const edgeLabel = (edge: Edges[number]) => `${formatCount(edge.callCount)} calls · ${formatPercent(edge.errorRate)} err`;
+
 /**
- * The service dependency graph in SVG: layers left to right (callers before callees),
- * nodes sized by span count, edges labelled with calls and error rate. Clicking or
- * pressing Enter on a node selects it.
+ * The service dependency graph in SVG, laid out by dagre (lib/ui/services/graph-layout.ts):
+ * layers left to right (callers before callees), nodes sized by span count, edges
+ * curved through dagre's route and labelled with calls and error rate at dagre's label
+ * place. Clicking or pressing Enter on a node selects it.
  */
 export function ServiceGraph({ nodes, edges, selected, onSelect }: { nodes: Nodes; edges: Edges; selected: string | null; onSelect: (service: string | null) => void }) {
   const layout = useMemo(
-    () => layoutGraph(nodes.map((node) => ({ id: node.service, weight: node.spanCount })), edges.map((edge) => ({ from: edge.parent, to: edge.child }))),
+    () =>
+      layoutGraph(
+        nodes.map((node) => ({ id: node.service, weight: node.spanCount })),
+        edges.map((edge) => ({ from: edge.parent, to: edge.child, label: edgeLabel(edge) })),
+      ),
     [nodes, edges],
   );
-  const placed = new Map(layout.nodes.map((node) => [node.id, node]));
   const stats = new Map(nodes.map((node) => [node.service, node]));
-  // Room below the nodes for names and for back edges bowing under them.
-  const height = layout.height + 70;
+  const edgeStats = new Map(edges.map((edge) => [`${edge.parent}\u0000${edge.child}`, edge]));
+  const width = Math.max(layout.width, 320);
+  const height = layout.height;
 
   return (
     <svg
       data-testid="service-graph"
       role="group"
       aria-label="Service dependency graph"
-      viewBox={`0 0 ${Math.max(layout.width, 320)} ${height}`}
-      width={Math.max(layout.width, 320)}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
       height={height}
       className="max-w-none text-zinc-500 dark:text-zinc-400"
       onClick={() => onSelect(null)}
@@ -50,26 +58,32 @@ export function ServiceGraph({ nodes, edges, selected, onSelect }: { nodes: Node
           <path d="M 0 0 L 10 5 L 0 10 z" className="fill-red-500" />
         </marker>
       </defs>
-      {edges.map((edge) => {
-        const from = placed.get(edge.parent);
-        const to = placed.get(edge.child);
-        if (!from || !to) return null;
-        const path = edgePath(from, to, layout.backEdges.has(edgeKey(edge.parent, edge.child)));
+      {layout.edges.map((placed) => {
+        const edge = edgeStats.get(`${placed.from}\u0000${placed.to}`)!;
         const failing = edge.errorCount > 0;
         const highlighted = selected === edge.parent || selected === edge.child;
+        const { label } = placed;
         return (
-          <g key={edgeKey(edge.parent, edge.child)} data-testid="graph-edge" data-from={edge.parent} data-to={edge.child}>
+          <g key={`${edge.parent}\u0000${edge.child}`} data-testid="graph-edge" data-from={edge.parent} data-to={edge.child}>
             <title>{`${edge.parent} → ${edge.child}: ${formatCount(edge.callCount)} calls, ${formatCount(edge.errorCount)} errors`}</title>
             <path
-              d={path.d}
+              d={curvePath(placed.points)}
               fill="none"
               stroke="currentColor"
               strokeWidth={highlighted ? 2.5 : 1.5}
               className={failing ? "text-red-500" : selected && !highlighted ? "opacity-30" : ""}
               markerEnd={`url(#${failing ? "graph-arrow-error" : "graph-arrow"})`}
             />
-            <text x={path.labelX} y={path.labelY} textAnchor="middle" fontSize={11} className={failing ? "fill-red-600 dark:fill-red-400" : "fill-zinc-600 dark:fill-zinc-400"}>
-              {formatCount(edge.callCount)} calls · {formatPercent(edge.errorRate)} err
+            <rect x={label.x - label.width / 2} y={label.y - label.height / 2} width={label.width} height={label.height} rx={3} className="fill-white/90 dark:fill-zinc-950/90" />
+            <text
+              x={label.x}
+              y={label.y}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={DEFAULT_LAYOUT_OPTIONS.labelFontSize}
+              className={failing ? "fill-red-600 dark:fill-red-400" : "fill-zinc-600 dark:fill-zinc-400"}
+            >
+              {edgeLabel(edge)}
             </text>
           </g>
         );
@@ -101,7 +115,7 @@ export function ServiceGraph({ nodes, edges, selected, onSelect }: { nodes: Node
             <text x={node.x} y={node.y + 4} textAnchor="middle" fontSize={11} className="pointer-events-none fill-zinc-700 font-medium dark:fill-zinc-200">
               {formatCount(info.spanCount)}
             </text>
-            <text x={node.x} y={node.y + node.radius + 16} textAnchor="middle" fontSize={13} className="pointer-events-none fill-zinc-900 font-semibold dark:fill-zinc-100">
+            <text x={node.nameX} y={node.nameY} textAnchor="middle" fontSize={DEFAULT_LAYOUT_OPTIONS.nameFontSize} className="pointer-events-none fill-zinc-900 font-semibold dark:fill-zinc-100">
               {node.id}
             </text>
           </g>

@@ -1,5 +1,5 @@
 import type { MetricChartPoint } from "@/lib/ui/stats/metric-points";
-import { formatDuration } from "@/lib/client/format/duration";
+import { formatDuration } from "@/lib/ui/time-format";
 import { formatPercent, formatRate } from "@/lib/ui/format";
 import { TimeSeriesChart, type ChartSeries } from "./time-series-chart";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import type { OperationMetrics } from "@/lib/api/contracts/metrics";
-import { formatDuration } from "@/lib/client/format/duration";
+import { formatDuration } from "@/lib/ui/time-format";
 import { formatCount, formatPercent, formatRate } from "@/lib/ui/format";
 import { nextSort, sortRows, type SortState } from "@/lib/ui/sort-rows";
 

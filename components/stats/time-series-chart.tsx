@@ -2,6 +2,8 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { formatChartTime } from "@/lib/ui/time-axis";
+import { formatDateTime } from "@/lib/ui/time-format";
 
 export interface ChartSeries {
   key: string;
@@ -12,17 +14,11 @@ export interface ChartSeries {
 
 export type ChartPoint = { t: number } & Record<string, number | null>;
 
-function timeLabel(ms: number, spanMs: number): string {
-  const date = new Date(ms);
-  if (spanMs > 36 * 3_600_000) return date.toLocaleString("en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: spanMs < 30 * 60_000 ? "2-digit" : undefined });
-}
-
 function ChartTooltip({ active, payload, label, format }: Pick<TooltipContentProps<ValueType, NameType>, "active" | "payload" | "label"> & { format: (value: number) => string }) {
   if (!active || !payload?.length) return null;
   return (
     <div className="rounded border border-zinc-200 bg-white px-2 py-1 text-xs shadow dark:border-zinc-700 dark:bg-zinc-900">
-      <p className="mb-1 font-mono text-zinc-500">{new Date(Number(label)).toLocaleString("en-GB")}</p>
+      <p className="mb-1 font-mono text-zinc-500">{formatDateTime(Number(label))}</p>
       {payload.map((entry) => (
         <p key={String(entry.dataKey)} style={{ color: entry.color }}>
           {entry.name}: {entry.value === null || entry.value === undefined ? "–" : format(Number(entry.value))}
@@ -47,7 +43,7 @@ export function TimeSeriesChart({ title, data, series, format, testId }: { title
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} />
-            <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(ms: number) => timeLabel(ms, spanMs)} stroke="currentColor" fontSize={11} minTickGap={40} />
+            <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(ms: number) => formatChartTime(ms, spanMs)} stroke="currentColor" fontSize={11} minTickGap={40} />
             <YAxis tickFormatter={format} stroke="currentColor" fontSize={11} width={64} allowDecimals />
             <Tooltip content={({ active, payload, label }) => <ChartTooltip active={active} payload={payload} label={label} format={format} />} />
             {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { formatDuration, formatTimestamp } from "@/lib/client/format/duration";
+import { formatDuration, formatTimestamp } from "@/lib/ui/time-format";
 import { serviceColor } from "@/lib/client/service-color";
 import type { WaterfallSpan } from "@/lib/waterfall/waterfall-trace";
 import { AttributeTable } from "./attribute-table";

@@ -1,13 +1,6 @@
 import type { AuditEvent } from "@/lib/api/contracts/audit";
-import { formatTimestamp } from "@/lib/client/format/duration";
-
-const SEVERITY_COLOR: Record<AuditEvent["severity"], string> = {
-  debug: "bg-zinc-400",
-  info: "bg-sky-500",
-  warning: "bg-amber-500",
-  error: "bg-red-500",
-  critical: "bg-red-700",
-};
+import { SEVERITY_STYLE } from "@/lib/ui/audit/severity-style";
+import { formatTimestamp } from "@/lib/ui/time-format";
 
 /** The audit events recorded in this trace, newest first, in a side list; `status` covers loading and an unavailable source. */
 export function TraceAuditList({ events, total, status }: { events: readonly AuditEvent[]; total: number; status?: string }) {
@@ -24,7 +17,7 @@ export function TraceAuditList({ events, total, status }: { events: readonly Aud
         <ol className="space-y-2">
           {events.map((event) => (
             <li key={event.seq} data-testid="trace-audit-event" className="flex gap-2 text-xs">
-              <span className={`mt-1 h-2 w-2 shrink-0 rounded-full ${SEVERITY_COLOR[event.severity]}`} title={event.severity} aria-label={event.severity} />
+              <span className={`mt-1 h-2 w-2 shrink-0 rounded-full ${SEVERITY_STYLE[event.severity].dot}`} title={event.severity} aria-label={event.severity} />
               <div className="min-w-0">
                 <p>
                   <span className="font-medium">{event.action}</span>

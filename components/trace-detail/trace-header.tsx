@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDuration, formatTimestamp } from "@/lib/client/format/duration";
+import { formatDuration, formatTimestamp } from "@/lib/ui/time-format";
 import { serviceColor } from "@/lib/client/service-color";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 

@@ -1,3 +1,4 @@
+import { Select, SELECT_CLASS } from "@/components/ui/select";
 import type { TraceFile } from "@/lib/waterfall/trace-file";
 
 /** What was read from the file: its format, the traces in it (pick one) and the spans refused. */
@@ -17,20 +18,13 @@ export function TraceFileSummary({ name, file, selected, onSelect }: { name: str
         </ul>
       )}
       {file.traces.length > 1 && (
-        <label className="flex items-center gap-2 text-xs">
-          Trace
-          <select
-            value={selected}
-            onChange={(event) => onSelect(Number(event.target.value))}
-            className="rounded border border-zinc-300 bg-white px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {file.traces.map((trace, index) => (
-              <option key={trace.traceId} value={index}>
-                {trace.traceId} ({trace.spans.length} spans)
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label="Trace"
+          value={String(selected)}
+          options={file.traces.map((trace, index) => ({ value: String(index), label: `${trace.traceId} (${trace.spans.length} spans)` }))}
+          onChange={(index) => onSelect(Number(index))}
+          className={`${SELECT_CLASS} font-mono`}
+        />
       )}
     </div>
   );

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { formatDuration } from "@/lib/client/format/duration";
-import { formatAgo, formatStartTime } from "@/lib/ui/traces/format";
-import { nanoToMs } from "@/lib/ui/format";
+import { formatDuration } from "@/lib/ui/time-format";
+import { formatAgo, formatStartTime } from "@/lib/ui/time-format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 import { ServiceBadge } from "./service-badge";
 import { serviceColor } from "@/lib/client/service-color";
 
 /** One trace of the result list: a link to its detail page. */
 export function TraceResultRow({ trace, maxDurationMs, nowMs }: { trace: TraceSummary; maxDurationMs: number; nowMs: number }) {
-  const startMs = nanoToMs(trace.startTimeUnixNano);
+  const startMs = unixNanoToMs(trace.startTimeUnixNano);
   const share = maxDurationMs > 0 ? Math.max(trace.durationMs / maxDurationMs, 0.005) : 0;
   const failed = trace.errorCount > 0;
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { Select } from "@/components/ui/select";
 import { TRACE_SORTS, type TraceSort } from "@/lib/ui/traces/sort-traces";
 
 /** Above the results: how many are shown, what the duration filter matched, and the sort. */
@@ -29,21 +30,9 @@ export function TraceResultsToolbar({
           {durationNote}
         </p>
       )}
-      <label className="ml-auto flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
-        Sort
-        <select
-          aria-label="Sort traces"
-          value={sort}
-          onChange={(event) => onSort(event.target.value as TraceSort)}
-          className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-        >
-          {TRACE_SORTS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="ml-auto">
+        <Select label="Sort" aria-label="Sort traces" value={sort} options={TRACE_SORTS} onChange={(next) => onSort(next as TraceSort)} />
+      </div>
       {more && <p className="w-full text-xs text-zinc-500 dark:text-zinc-400">Sorting orders the traces loaded so far; load more to include the rest.</p>}
     </div>
   );

@@ -3,9 +3,10 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScatterShapeProps } from "recharts/types/util/ScatterUtils";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { formatDuration } from "@/lib/client/format/duration";
-import { formatAxisTime, formatStartTime, timeTicks } from "@/lib/ui/traces/format";
-import { nanoToMs } from "@/lib/ui/format";
+import { formatDuration } from "@/lib/ui/time-format";
+import { formatStartTime } from "@/lib/ui/time-format";
+import { formatAxisTime, timeTicks } from "@/lib/ui/time-axis";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 
 interface Point {
   x: number;
@@ -20,7 +21,7 @@ function pointsOf(traces: readonly TraceSummary[]): { ok: Point[]; failed: Point
   const ok: Point[] = [];
   const failed: Point[] = [];
   for (const trace of traces) {
-    (trace.errorCount > 0 ? failed : ok).push({ x: nanoToMs(trace.startTimeUnixNano), y: trace.durationMs, trace });
+    (trace.errorCount > 0 ? failed : ok).push({ x: unixNanoToMs(trace.startTimeUnixNano), y: trace.durationMs, trace });
   }
   return { ok, failed };
 }

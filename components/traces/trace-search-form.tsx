@@ -3,7 +3,12 @@
 import type { FormEvent } from "react";
 import { Field, INPUT_CLASS } from "./field";
 import { withLookback, type SearchDraft, type SearchProblems } from "@/lib/ui/traces/search-draft";
-import { CUSTOM_RANGE, fromLocalInputValue, LIMITS, LOOKBACKS, toLocalInputValue } from "@/lib/ui/traces/trace-search";
+import { Select } from "@/components/ui/select";
+import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
+import { nameOptions, withCurrentValue } from "@/lib/ui/select-options";
+import { fromLocalInputValue, toLocalInputValue } from "@/lib/ui/time-format";
+import { RANGE_PRESETS } from "@/lib/ui/time-range";
+import { CUSTOM_RANGE, LIMITS } from "@/lib/ui/traces/trace-search";
 
 export interface OperationOption {
   name: string;
@@ -42,6 +47,12 @@ const RANGE_FIELDS = [
   { key: "end", label: "To" },
 ] as const;
 
+/** A `datetime-local` value as the ISO instant a draft holds ("" when unset). */
+function isoOfLocalInput(value: string): string {
+  const ms = fromLocalInputValue(value);
+  return ms === null ? "" : new Date(ms).toISOString();
+}
+
 /** The search panel: controlled by its parent, which owns the draft and sends it on submit. */
 export function TraceSearchForm({
   draft,
@@ -50,6 +61,7 @@ export function TraceSearchForm({
   operations,
   onChange,
   onSubmit,
+  onIncludeSelf,
 }: {
   draft: SearchDraft;
   problems: SearchProblems;
@@ -57,12 +69,18 @@ export function TraceSearchForm({
   operations: OptionsState<OperationOption>;
   onChange(draft: SearchDraft): void;
   onSubmit(): void;
+  /** Show or hide Traceboard's own traces at once (not on submit). */
+  onIncludeSelf(include: boolean): void;
 }) {
   const set = <K extends keyof SearchDraft>(key: K, value: SearchDraft[K]) => onChange({ ...draft, [key]: value });
   const custom = draft.lookback === CUSTOM_RANGE;
   // Keep a value from the URL selectable even when the list does not (yet) hold it.
-  const serviceNames = draft.service && !services.items.includes(draft.service) ? [draft.service, ...services.items] : services.items;
-  const operationNames = operations.items.map((operation) => operation.name);
+  const serviceOptions = withCurrentValue(nameOptions(services.items), draft.service);
+  const operationOptions = withCurrentValue(
+    operations.items.map(({ name, spanKinds }) => ({ value: name, label: spanKinds?.length ? `${name} (${spanKinds.join(", ")})` : name })),
+    draft.operation,
+  );
+  const limits = LIMITS.includes(draft.limit as (typeof LIMITS)[number]) ? LIMITS : [...LIMITS, draft.limit].sort((a, b) => a - b);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -77,38 +95,25 @@ export function TraceSearchForm({
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <Field label="Service" htmlFor="search-service" hint={<OptionsNote state={services} what="services" />}>
-          <select
+          <Select
             id="search-service"
             className={INPUT_CLASS}
             value={draft.service}
             disabled={services.loading && !draft.service}
-            onChange={(event) => onChange({ ...draft, service: event.target.value, operation: "" })}
-          >
-            <option value="">{services.loading ? "Loading services…" : "All services"}</option>
-            {serviceNames.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
+            options={[{ value: "", label: services.loading ? "Loading services…" : "All services" }, ...serviceOptions]}
+            onChange={(service) => onChange({ ...draft, service, operation: "" })}
+          />
         </Field>
 
         <Field label="Operation" htmlFor="search-operation" hint={<OptionsNote state={operations} what="operations" />}>
-          <select
+          <Select
             id="search-operation"
             className={INPUT_CLASS}
             value={draft.operation}
             disabled={!draft.service}
-            onChange={(event) => set("operation", event.target.value)}
-          >
-            <option value="">{draft.service ? (operations.loading ? "Loading operations…" : "All operations") : "Choose a service first"}</option>
-            {draft.operation && !operationNames.includes(draft.operation) && <option value={draft.operation}>{draft.operation}</option>}
-            {operations.items.map((operation) => (
-              <option key={operation.name} value={operation.name}>
-                {operation.spanKinds?.length ? `${operation.name} (${operation.spanKinds.join(", ")})` : operation.name}
-              </option>
-            ))}
-          </select>
+            options={[{ value: "", label: draft.service ? (operations.loading ? "Loading operations…" : "All operations") : "Choose a service first" }, ...operationOptions]}
+            onChange={(operation) => set("operation", operation)}
+          />
         </Field>
 
         <div className="sm:col-span-2">
@@ -140,29 +145,23 @@ export function TraceSearchForm({
         ))}
 
         <Field label="Lookback" htmlFor="search-lookback" problem={problems.range}>
-          <select
+          <Select
             id="search-lookback"
             className={INPUT_CLASS}
             value={draft.lookback}
-            onChange={(event) => onChange(withLookback(draft, event.target.value as SearchDraft["lookback"], Date.now()))}
-          >
-            {LOOKBACKS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            <option value={CUSTOM_RANGE}>Custom range</option>
-          </select>
+            options={[...RANGE_PRESETS, { value: CUSTOM_RANGE, label: "Custom range" }]}
+            onChange={(lookback) => onChange(withLookback(draft, lookback as SearchDraft["lookback"], Date.now()))}
+          />
         </Field>
 
         <Field label="Limit" htmlFor="search-limit">
-          <select id="search-limit" className={INPUT_CLASS} value={draft.limit} onChange={(event) => set("limit", Number(event.target.value))}>
-            {(LIMITS.includes(draft.limit as (typeof LIMITS)[number]) ? LIMITS : [...LIMITS, draft.limit].sort((a, b) => a - b)).map((limit) => (
-              <option key={limit} value={limit}>
-                {limit} traces
-              </option>
-            ))}
-          </select>
+          <Select
+            id="search-limit"
+            className={INPUT_CLASS}
+            value={String(draft.limit)}
+            options={limits.map((limit) => ({ value: String(limit), label: `${limit} traces` }))}
+            onChange={(limit) => set("limit", Number(limit))}
+          />
         </Field>
 
         {custom &&
@@ -172,8 +171,8 @@ export function TraceSearchForm({
                 id={`search-${key}`}
                 type="datetime-local"
                 className={INPUT_CLASS}
-                value={toLocalInputValue(draft[key])}
-                onChange={(event) => set(key, fromLocalInputValue(event.target.value))}
+                value={toLocalInputValue(Date.parse(draft[key]))}
+                onChange={(event) => set(key, isoOfLocalInput(event.target.value))}
               />
             </Field>
           ))}
@@ -183,6 +182,19 @@ export function TraceSearchForm({
         <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input type="checkbox" checked={draft.spanDuration} onChange={(event) => set("spanDuration", event.target.checked)} />
           Durations match any span (not the whole trace)
+        </label>
+        <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <input
+            type="checkbox"
+            data-testid="include-self"
+            checked={draft.includeSelf || draft.service === SELF_SERVICE_NAME}
+            disabled={draft.service === SELF_SERVICE_NAME}
+            onChange={(event) => {
+              set("includeSelf", event.target.checked);
+              onIncludeSelf(event.target.checked);
+            }}
+          />
+          Show Traceboard&apos;s own traces
         </label>
         <button type="submit" className="ml-auto rounded bg-sky-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-sky-400">
           Find traces

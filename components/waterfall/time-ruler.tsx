@@ -1,4 +1,4 @@
-import { formatDuration } from "@/lib/client/format/duration";
+import { formatDuration } from "@/lib/ui/time-format";
 import { rulerTicks } from "@/lib/waterfall/ruler-ticks";
 import type { ViewRange } from "@/lib/waterfall/time-scale";
 

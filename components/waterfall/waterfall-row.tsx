@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { formatDuration } from "@/lib/client/format/duration";
+import { formatDuration } from "@/lib/ui/time-format";
 import { serviceColor } from "@/lib/client/service-color";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import { barPosition, type BarPosition, type ViewRange } from "@/lib/waterfall/time-scale";

@@ -1,3 +1,4 @@
+import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
 import { generateSpanId, generateTraceId, type SpanContext, TraceFlags } from "@/lib/trace-context";
 
 /** A finished CLIENT span of one dashboard fetch, in the native ingest shape. */
@@ -12,7 +13,6 @@ interface BrowserSpan {
   attributes: Record<string, string | number>;
 }
 
-const SERVICE_NAME = "traceboard";
 const FLUSH_DELAY_MS = 2_000;
 const MAX_BUFFERED = 200;
 
@@ -27,7 +27,7 @@ function nowMillis(): number {
 function flush(): void {
   flushTimer = null;
   if (buffered.length === 0) return;
-  const body = JSON.stringify({ service_name: SERVICE_NAME, spans: buffered });
+  const body = JSON.stringify({ service_name: SELF_SERVICE_NAME, spans: buffered });
   buffered = [];
   // Ingest routes do not trace themselves, so exporting cannot loop.
   void fetch("/api/tracing/spans", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true }).catch(() => {});

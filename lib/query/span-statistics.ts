@@ -1,7 +1,7 @@
 import "server-only";
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
 import { readSpanTotals } from "@/lib/store/rollups/read-span-totals";
-import { nanosToMillis } from "./nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 
 const zeros = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((name) => [name, 0])) as Record<T, number>;
 

@@ -17,15 +17,23 @@ export const INVALID_VERSION = "ff";
 export const ALL_ZERO_TRACE_ID = "0".repeat(32);
 export const ALL_ZERO_PARENT_ID = "0".repeat(16);
 
-/** tracestate key (Level 2): lcalpha or digit, then up to 255 of lcalpha, digit, `_ - * / @`. */
+/**
+ * tracestate key, "Key" (Level 2): `( lcalpha / DIGIT ) 0*255 ( keychar )`,
+ * keychar = lcalpha / DIGIT / `_ - * / @`. Any number of `@` after the first character
+ * (the Level 1 `tenant@system` form with its 241/14 limits is gone).
+ */
 export const TRACESTATE_KEY = /^[a-z0-9][a-z0-9_\-*/@]{0,255}$/;
 
-/** tracestate value: 1-256 printable ASCII chars except `,` and `=`, not ending in a space. */
+/**
+ * tracestate value, "Value": `0*255(chr) nblk-chr`, printable ASCII
+ * (0x20-0x7E) except `,` and `=`, not ending in a space; leading spaces are part of it.
+ */
 export const TRACESTATE_VALUE = /^[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e]$/;
 
-/** Optional whitespace (space or tab) around list members. */
+/** Optional whitespace (RFC 9110 OWS: space or tab) around list members ("tracestate Header Field Values"). */
 export const OWS = /^[ \t]+|[ \t]+$/g;
 
+/** "tracestate Header Field Values": "There can be a maximum of 32 list-members in a list." */
 export const MAX_TRACESTATE_MEMBERS = 32;
 
 export const HEX_TRACE_ID = /^[0-9a-f]{32}$/;

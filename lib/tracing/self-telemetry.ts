@@ -1,8 +1,9 @@
+import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
 import type { Attributes } from "@/lib/domain/span-record";
 import { APP_VERSION } from "@/lib/version";
 
 /** The service name the app's own spans are recorded under. */
-export const SELF_SERVICE_NAME = "traceboard";
+export { SELF_SERVICE_NAME };
 
 export const SELF_SCOPE = { name: "traceboard", version: APP_VERSION };
 

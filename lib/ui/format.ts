@@ -21,8 +21,3 @@ export function formatRate(perSecond: number): string {
   if (perSecond < 1) return `${perSecond.toPrecision(2).replace(/\.?0+$/, "")}/s`;
   return `${perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond)}/s`;
 }
-
-/** Unix nanoseconds (decimal string) to unix milliseconds. */
-export function nanoToMs(unixNano: string): number {
-  return Number(BigInt(unixNano) / 1_000_000n);
-}

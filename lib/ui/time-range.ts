@@ -1,7 +1,8 @@
 /**
- * The time range of a dashboard view as it sits in the URL: a lookback preset
- * (`range=6h`) that follows the clock, or a fixed custom window (`start`, `end` in unix
- * ms or ISO 8601). Pure.
+ * The time range of a dashboard view as it sits in the URL, on every page: a lookback
+ * preset (`range=6h`) that follows the clock, or a fixed custom window (`start`, `end`
+ * in unix ms or ISO 8601). Older trace search links said `lookback=6h`; that key is
+ * still read when `range` is absent. Pure.
  */
 
 export const RANGE_PRESETS = [
@@ -12,9 +13,15 @@ export const RANGE_PRESETS = [
   { value: "7d", label: "Last 7 days", ms: 7 * 24 * 60 * 60_000 },
 ] as const;
 
-export const DEFAULT_RANGE = "1h";
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export type RangePresetValue = RangePreset["value"];
 
-export type TimeRange = { kind: "preset"; value: string; ms: number } | { kind: "custom"; startMs: number; endMs: number };
+export const DEFAULT_RANGE: RangePresetValue = "1h";
+/** The URL key of a preset, and the key older trace search links used for it. */
+export const RANGE_KEY = "range";
+const LEGACY_RANGE_KEY = "lookback";
+
+export type TimeRange = { kind: "preset"; value: RangePresetValue; ms: number } | { kind: "custom"; startMs: number; endMs: number };
 
 function instantMs(text: string | null): number | null {
   if (!text) return null;
@@ -23,8 +30,13 @@ function instantMs(text: string | null): number | null {
   return Number.isNaN(parsed) ? null : parsed;
 }
 
+/** The preset named `value`, if there is one. */
+export function presetOf(value: string | null): RangePreset | undefined {
+  return RANGE_PRESETS.find((candidate) => candidate.value === value);
+}
+
 function preset(value: string | null): TimeRange | null {
-  const found = RANGE_PRESETS.find((candidate) => candidate.value === value);
+  const found = presetOf(value);
   return found ? { kind: "preset", value: found.value, ms: found.ms } : null;
 }
 
@@ -33,7 +45,7 @@ export function parseOptionalTimeRange(get: (key: string) => string | null): Tim
   const startMs = instantMs(get("start"));
   const endMs = instantMs(get("end"));
   if (startMs !== null && endMs !== null && startMs < endMs) return { kind: "custom", startMs, endMs };
-  return preset(get("range"));
+  return preset(get(RANGE_KEY) ?? get(LEGACY_RANGE_KEY));
 }
 
 /** The range the URL asks for; a missing, bad or reversed one is the default preset. */

@@ -1,5 +1,5 @@
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type SpanRecord } from "@/lib/domain/span-record";
-import { nanosToMillis } from "@/lib/query/nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 import { buildTraceTree } from "@/lib/trace-tree";
 import { buildWaterfall } from "./build-waterfall";
 import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";

@@ -1,6 +1,6 @@
 import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { Attributes } from "@/lib/domain/span-record";
-import { nanosToMillis } from "@/lib/query/nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 import { buildWaterfall } from "./build-waterfall";
 import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
 

@@ -53,26 +53,52 @@ function hashFiles(paths) {
   return hash.digest("hex");
 }
 
+/** Whether the hash of `inputs` differs from the one stamped at `stampFile`; `stamp()` records the current one. */
+export function sourceStamp(stampFile, inputs) {
+  const stampPath = path.join(ROOT, stampFile);
+  const current = hashFiles(inputs);
+  return {
+    changed: !existsSync(stampPath) || readFileSync(stampPath, "utf8") !== current,
+    stamp() {
+      mkdirSync(path.dirname(stampPath), { recursive: true });
+      writeFileSync(stampPath, current);
+    },
+  };
+}
+
 /**
  * Runs `action` unless `force` is false and the hash of `inputs` equals the one
  * stamped at `stampFile` by the last run.
  */
 function whenChanged(stampFile, inputs, action, force = false) {
-  const stampPath = path.join(ROOT, stampFile);
-  const current = hashFiles(inputs);
-  if (!force && existsSync(stampPath) && readFileSync(stampPath, "utf8") === current) return false;
-  action();
-  mkdirSync(path.dirname(stampPath), { recursive: true });
-  writeFileSync(stampPath, current);
+  const sources = sourceStamp(stampFile, inputs);
+  if (!force && !sources.changed) return false;
+  // An action that reports failure (returns false) leaves the stamp alone, so it runs again.
+  if (action() === false) return false;
+  sources.stamp();
   return true;
+}
+
+/**
+ * A production install (`npm ci --omit=dev`, or `npm prune --omit=dev` after `npm run build`):
+ * none of the dev-only packages of the lockfile is in node_modules. (npm keeps "devOptional"
+ * ones, like typescript, an optional peer of a dependency, so those do not count.) It stays
+ * one when packages are installed again.
+ */
+function isProductionInstall() {
+  const { packages = {} } = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
+  return !Object.entries(packages).some(
+    ([location, entry]) => entry.dev === true && location.startsWith("node_modules/") && existsSync(path.join(ROOT, location, "package.json")),
+  );
 }
 
 /** `npm ci` in a fresh clone; `npm install` when package.json or the lockfile changed since. */
 export function ensureDependencies() {
   const fresh = !existsSync(path.join(ROOT, "node_modules"));
   whenChanged("node_modules/.traceboard-deps", ["package.json", "package-lock.json"], () => {
-    log("installing npm packages (a fresh install compiles better-sqlite3: a few minutes)");
-    run("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund"]);
+    const production = !fresh && isProductionInstall();
+    log(`installing npm packages${production ? " (production only)" : ""} (a fresh install compiles better-sqlite3: a few minutes)`);
+    run("npm", [fresh ? "ci" : "install", "--no-audit", "--no-fund", ...(production ? ["--omit=dev"] : [])]);
   });
 }
 
@@ -122,16 +148,35 @@ export const BUILD_INPUTS = [
   "prisma/postgresql/schema.prisma",
 ];
 
-/** A production build, made again only when the sources changed since the last one. */
-export function ensureBuild() {
+/**
+ * A production build, made again only when the sources changed since the last one: the
+ * esbuild bundles of dist/ (the SQLite writer thread, the demo: scripts/lib/bundles.mjs),
+ * then `next build`. `force` builds again regardless (`npm run build`). Returns the exit
+ * status of the first step that failed (0 when none did, or no build was needed).
+ */
+export function buildWhenChanged({ force = false } = {}) {
+  const bundled = runStatus("node", ["scripts/bundle.mjs"]);
+  if (bundled !== 0) return bundled;
   const missing = !existsSync(path.join(ROOT, ".next/BUILD_ID"));
+  let status = 0;
   whenChanged(
     ".next/.traceboard-build",
     BUILD_INPUTS,
     () => {
       log("building the production app");
-      run("npx", ["next", "build"]);
+      status = runStatus("npx", ["next", "build"]);
+      return status === 0;
     },
-    missing,
+    force || missing,
   );
+  return status;
+}
+
+/** Like `buildWhenChanged`, but exits the process if the build fails. */
+export function ensureBuild({ force = false } = {}) {
+  const status = buildWhenChanged({ force });
+  if (status !== 0) {
+    log(`the production build failed (exit ${status})`);
+    process.exit(status);
+  }
 }

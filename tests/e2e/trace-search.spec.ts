@@ -169,6 +169,44 @@ test.describe("trace search", () => {
     await expect(page).toHaveURL(new RegExp(`/traces/${traceId}$`));
   });
 
+  test("Traceboard's own traces stay out of the list and the chart until the toggle brings them back", async ({ page, request }) => {
+    const service = uniqueService("shop");
+    const own = await seedTrace(request, trace("traceboard", `GET /api/${uniqueService("self")}`, 15));
+    const shop = await seedTrace(request, trace(service, "GET /cart", 15));
+    const ownDot = page.locator(`[data-testid=scatter-dot][data-trace-id="${own.traceId}"]`);
+
+    // A big page, so that the dashboard's own newer requests cannot push the seeded traces off it.
+    await page.goto("/traces?limit=1500");
+    await expect(rows(page).and(page.locator(`[data-trace-id="${shop.traceId}"]`))).toHaveCount(1);
+    await expect(rows(page).getByTestId("trace-root-service").filter({ hasText: /^traceboard$/ })).toHaveCount(0);
+    await expect(ownDot).toHaveCount(0);
+
+    await page.getByLabel("Show Traceboard's own traces").check();
+    await expect(page).toHaveURL(/includeSelf=true/);
+    await expect(rows(page).and(page.locator(`[data-trace-id="${own.traceId}"]`))).toHaveCount(1);
+    await expect(ownDot).toHaveCount(1);
+
+    await page.reload();
+    await expect(page.getByLabel("Show Traceboard's own traces")).toBeChecked();
+    await page.getByLabel("Show Traceboard's own traces").uncheck();
+    await expect(page).not.toHaveURL(/includeSelf/);
+    await expect(rows(page).and(page.locator(`[data-trace-id="${own.traceId}"]`))).toHaveCount(0);
+  });
+
+  test("choosing traceboard in the service box shows its traces without the toggle", async ({ page, request }) => {
+    const own = await seedTrace(request, trace("traceboard", `GET /api/${uniqueService("self")}`, 15));
+    await page.goto("/traces?service=traceboard&limit=1500");
+    await expect(rows(page).and(page.locator(`[data-trace-id="${own.traceId}"]`))).toHaveCount(1);
+    await expect(page.getByLabel("Show Traceboard's own traces")).toBeDisabled();
+  });
+
+  test("old lookback links and new range links give the same search", async ({ page }) => {
+    const service = uniqueService("nothing");
+    await page.goto(`/traces?service=${service}&range=6h`);
+    await expect(page.getByLabel("Lookback")).toHaveValue("6h");
+    await expect(page.getByTestId("empty-state")).toContainText("last 6 hours");
+  });
+
   test("a search without matches shows the empty state", async ({ page }) => {
     const service = uniqueService("nothing");
     await page.goto(`/traces?service=${service}&lookback=15m`);

@@ -23,6 +23,15 @@ function durationsInOrder(query: { minDuration?: bigint; maxDuration?: bigint },
 export const TraceSearchQuery = z
   .object({
     service: z.string().min(1).optional().meta({ description: "The trace has a span of this service; span-level filters then apply to spans of this service" }),
+    excludeService: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .transform((given) => (typeof given === "string" ? [given] : given))
+      .optional()
+      .meta({
+        description:
+          "Leave out traces whose root service is this one (the parameter may repeat); the dashboard passes `traceboard` so the server's own traces stay out of the list",
+        examples: ["traceboard"],
+      }),
     operation: z.string().min(1).optional().meta({ description: "Span name (span-level)" }),
     kind: SpanKindParam.optional().meta({ description: "Span kind (span-level)" }),
     status: StatusParam.optional().meta({ description: "Span status (span-level)" }),
@@ -58,6 +67,7 @@ export const SearchTracesEndpoint = defineEndpoint({
   summary: "Search traces",
   description: [
     "Newest first by trace start (ties by trace id). Trace-level filters: `service` (the trace has a span of it),",
+    "`excludeService` (the trace's root service is none of them),",
     "the time window (on the trace start) and, by default, `minDuration`/`maxDuration` on the trace duration.",
     "Span-level filters, `operation`, `kind`, `status`, `tags` and (with `spanDuration=true`) the durations,",
     "must all hold on one same span, which must belong to `service` when given (as in Jaeger).",

@@ -1,11 +1,10 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { ListOperationsEndpoint, ListServicesEndpoint } from "@/lib/api/contracts/services";
 import { SearchTracesEndpoint } from "@/lib/api/contracts/traces";
-import { ApiError, apiGet, type QueryParams } from "@/lib/client/api-client";
-import { searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
+import { apiGet, type QueryParams } from "@/lib/client/api-client";
+import { excludedServices, searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
 import { formatTag } from "@/lib/ui/traces/tag-input";
 
 type SearchAnswer = z.output<typeof SearchTracesEndpoint.response>;
@@ -32,6 +31,7 @@ export function traceSearchParams(search: TraceSearch, window: SearchWindow, cur
     end: window.endMs,
     limit: search.limit,
     cursor,
+    excludeService: excludedServices(search),
   };
 }
 
@@ -48,34 +48,5 @@ export function useTraceSearch(search: TraceSearch) {
       return { ...answer, requestWindow: window };
     },
     getNextPageParam: (last) => (last.nextCursor ? { cursor: last.nextCursor, window: last.requestWindow } : undefined),
-  });
-}
-
-/** Every service seen, by name. */
-export function useServices() {
-  return useQuery({
-    queryKey: ["services"],
-    queryFn: ({ signal }) => apiGet(ListServicesEndpoint.response, "/api/tracing/services", {}, signal),
-    staleTime: 60_000,
-  });
-}
-
-type OperationList = z.output<typeof ListOperationsEndpoint.response>;
-
-/** The operations (span name and kind) of one service; none until a service is chosen. */
-export function useOperations(service: string) {
-  return useQuery({
-    queryKey: ["services", service, "operations"],
-    queryFn: async ({ signal }): Promise<OperationList> => {
-      try {
-        return await apiGet(ListOperationsEndpoint.response, `/api/tracing/services/${encodeURIComponent(service)}/operations`, {}, signal);
-      } catch (error) {
-        // A service with no stored operation (typed into the URL, or since cleaned up) simply has none.
-        if (error instanceof ApiError && error.status === 404) return { service, operations: [] };
-        throw error;
-      }
-    },
-    enabled: service !== "",
-    staleTime: 60_000,
   });
 }

@@ -11,7 +11,7 @@ import type { IngestFormat } from "./ingest-format";
  */
 export function ingestRoute(endpoint: Endpoint & { access: "ingest"; bodyReadByHandler: true }, format: IngestFormat) {
   return defineRoute(endpoint, ({ request }) => handleIngest(request, format), {
-    refuse: (request, { message, challenge }) =>
-      format.refused(401, message, answerMediaType(request, format), new Headers({ "WWW-Authenticate": challenge })),
+    refuse: (request, { status, message, challenge }) =>
+      format.refused(status, message, answerMediaType(request, format), new Headers(challenge ? { "WWW-Authenticate": challenge } : {})),
   });
 }

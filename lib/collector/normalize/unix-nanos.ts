@@ -1,4 +1,5 @@
 import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
+import { NS_PER_MS, NS_PER_MS_NUMBER, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 import { isLong, longToBigInt } from "./long-int";
 
 /**
@@ -8,9 +9,6 @@ import { isLong, longToBigInt } from "./long-int";
  */
 
 export { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT };
-const NANOS_PER_MILLI = 1_000_000n;
-const NANOS_PER_MICRO = 1_000n;
-const NANOS_PER_SECOND = 1_000_000_000n;
 const UINT_DIGITS = /^\d{1,20}$/;
 
 function inRange(nanos: bigint): bigint | null {
@@ -30,7 +28,7 @@ export function parseUnixNanos(value: unknown): bigint | null {
 
 /** Whole microseconds (Zipkin) to nanoseconds, exactly. */
 export function microsToUnixNanos(micros: number): bigint | null {
-  return Number.isSafeInteger(micros) ? inRange(BigInt(micros) * NANOS_PER_MICRO) : null;
+  return Number.isSafeInteger(micros) ? inRange(BigInt(micros) * NS_PER_US) : null;
 }
 
 /**
@@ -41,7 +39,7 @@ export function microsToUnixNanos(micros: number): bigint | null {
 export function millisToUnixNanos(millis: number): bigint | null {
   if (!Number.isFinite(millis) || millis <= 0) return null;
   const whole = Math.trunc(millis);
-  return inRange(BigInt(whole) * NANOS_PER_MILLI + BigInt(Math.round((millis - whole) * 1e6)));
+  return inRange(BigInt(whole) * NS_PER_MS + BigInt(Math.round((millis - whole) * NS_PER_MS_NUMBER)));
 }
 
 /** RFC 3339 date-time with an explicit offset and up to 9 fractional digits. */
@@ -59,7 +57,7 @@ export function isoToUnixNanos(text: string): bigint | null {
   if (!isCalendarTime(new Date(millis), fields) || +offsetHours > 23 || +offsetMinutes > 59) return null;
   const offsetSeconds = (sign === "-" ? -1 : 1) * (+offsetHours * 3600 + +offsetMinutes * 60);
   const seconds = BigInt(millis / 1000 - offsetSeconds);
-  return inRange(seconds * NANOS_PER_SECOND + BigInt(fraction.padEnd(9, "0")));
+  return inRange(seconds * NS_PER_S + BigInt(fraction.padEnd(9, "0")));
 }
 
 /** Date.UTC rolls 31 April over to 1 May, 24:00 to the next day and year 70 to 1970; a real time reads back unchanged. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { NS_PER_MS } from "@/lib/domain/time-units";
 import { getSpanStore } from "@/lib/store/span-store";
 import { nowUnixNano } from "@/lib/domain/clock";
 
@@ -23,7 +24,7 @@ export async function runRetention(maxAgeSeconds: number): Promise<RetentionResu
   const { spans, traces } = await getSpanStore().deleteOlderThan(cutoffNs, RETENTION_BATCH_SIZE);
   return {
     maxAgeSeconds,
-    cutoff: new Date(Number(cutoffNs / 1_000_000n)).toISOString(),
+    cutoff: new Date(Number(cutoffNs / NS_PER_MS)).toISOString(),
     deletedSpans: spans,
     deletedTraces: traces,
   };

@@ -1,3 +1,4 @@
+import { NS_PER_MS_NUMBER } from "@/lib/domain/time-units";
 import { histogramValueNs, ZERO_DURATION_INDEX, type StoredHistogram } from "@/lib/store/rollups/latency-histogram";
 
 /**
@@ -36,7 +37,7 @@ export function quantiles(histogram: LatencyHistogram, total: number): Quantiles
   let seen = 0;
   for (let slot = 0; slot < SLOTS && values.length < ranks.length; slot += 1) {
     seen += histogram[slot];
-    while (values.length < ranks.length && seen >= ranks[values.length]) values.push(histogramValueNs(slot + ZERO_DURATION_INDEX) / 1e6);
+    while (values.length < ranks.length && seen >= ranks[values.length]) values.push(histogramValueNs(slot + ZERO_DURATION_INDEX) / NS_PER_MS_NUMBER);
   }
   return { p50Ms: values[0], p95Ms: values[1], p99Ms: values[2] };
 }

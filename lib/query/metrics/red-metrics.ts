@@ -4,7 +4,7 @@ import { SpanKind } from "@/lib/domain/span-record";
 import { QUANTILE_RELATIVE_ERROR } from "@/lib/store/rollups/latency-histogram";
 import { ROLLUP_BUCKET_NS } from "@/lib/store/rollups/rollup-bucket";
 import { readMetricRows, type MetricRow } from "@/lib/store/rollups/read-metric-rows";
-import { nanosToMillis } from "../nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 import { spanKindName } from "../params/span-enum-params";
 import { DEFAULT_LOOKBACK_MS, toTimeWindow } from "../params/time-window";
 import { addHistogram, emptyHistogram, quantiles, type LatencyHistogram } from "./latency-quantiles";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_UNIX_NANOS } from "@/lib/domain/representable-time";
+import { NS_PER_HOUR, NS_PER_MINUTE, NS_PER_MS, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 
-const UNIT_NANOS = { ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n } as const;
+const UNIT_NANOS = { ns: 1n, us: NS_PER_US, µs: NS_PER_US, ms: NS_PER_MS, s: NS_PER_S, m: NS_PER_MINUTE, h: NS_PER_HOUR } as const;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s|m|h)?$/;
 
 /** No span lasts longer than the representable time range (1970..2200); a longer duration is a typo. */
@@ -29,7 +30,7 @@ export const DurationParam = z
     if (nanos === null) {
       context.addIssue({
         code: "custom",
-        message: `invalid duration "${text}": use a number with ns, us, ms, s, m or h (a bare number is milliseconds), at most ${MAX_DURATION_NS / 3_600_000_000_000n}h`,
+        message: `invalid duration "${text}": use a number with ns, us, ms, s, m or h (a bare number is milliseconds), at most ${MAX_DURATION_NS / NS_PER_HOUR}h`,
       });
       return z.NEVER;
     }

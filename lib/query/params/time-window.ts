@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
+import { msToNanos } from "@/lib/domain/time-units";
 
 export const DEFAULT_LOOKBACK_MS = 60 * 60 * 1000;
-const NANOS_PER_MILLI = 1_000_000n;
 const UNIX_MILLIS = /^\d{1,15}$/;
 
 /** An ISO 8601 instant or a whole number of unix milliseconds, as unix nanoseconds; null when malformed or outside 1970..2200. */
 export function parseInstantNs(text: string): bigint | null {
-  const nanos = UNIX_MILLIS.test(text) ? BigInt(text) * NANOS_PER_MILLI : isoNanos(text);
+  const nanos = UNIX_MILLIS.test(text) ? msToNanos(BigInt(text)) : isoNanos(text);
   return nanos !== null && nanos >= 0n && nanos <= MAX_UNIX_NANOS ? nanos : null;
 }
 
 function isoNanos(text: string): bigint | null {
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
   const millis = Date.parse(text);
-  return Number.isNaN(millis) ? null : BigInt(millis) * NANOS_PER_MILLI;
+  return Number.isNaN(millis) ? null : msToNanos(millis);
 }
 
 export const InstantParam = z
@@ -46,8 +46,8 @@ export interface WindowBounds {
 
 /** The window a query asks for: `end` defaults to now, `start` to `lookbackMs` before `end`. */
 export function toTimeWindow(bounds: WindowBounds, lookbackMs = DEFAULT_LOOKBACK_MS, nowMs = Date.now()): TimeWindow {
-  const endNs = bounds.end ?? BigInt(nowMs) * NANOS_PER_MILLI;
-  return { startNs: bounds.start ?? endNs - BigInt(lookbackMs) * NANOS_PER_MILLI, endNs };
+  const endNs = bounds.end ?? msToNanos(nowMs);
+  return { startNs: bounds.start ?? endNs - msToNanos(lookbackMs), endNs };
 }
 
 /** For `.superRefine`: a 400 on `start` when the window would be reversed. */

@@ -24,6 +24,7 @@ export async function searchTraces(query: TraceSearchQuery): Promise<TraceSearch
     ...window,
     ...traceDurations,
     serviceName: query.service,
+    excludedRootServices: query.excludeService ?? [],
     span: spanConditions(query),
     after: query.cursor ?? null,
     limit: query.limit + 1,

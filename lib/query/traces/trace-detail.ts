@@ -5,7 +5,7 @@ import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { readTraceSpans } from "@/lib/store/read/trace-spans";
 import { buildTraceTree, type TreeRow } from "@/lib/trace-tree";
-import { nanosToMillis } from "../nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 import { spanKindName, statusName } from "../params/span-enum-params";
 import { AnswerCache } from "./answer-cache";
 import { toOtlpExport } from "./otlp-export";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import { readTraceSummaries, type TraceSummaryRow } from "@/lib/store/read/trace-summaries";
-import { nanosToMillis } from "../nanos";
+import { nanosToMillis } from "@/lib/domain/time-units";
 
 export function toTraceSummary(row: TraceSummaryRow): TraceSummary {
   return {

@@ -32,6 +32,8 @@ export interface TraceSearchQuery {
   endNs: bigint;
   /** The trace has a span of this service. */
   serviceName?: string;
+  /** The trace's root service is none of these. */
+  excludedRootServices: readonly string[];
   minDurationNs?: bigint;
   maxDurationNs?: bigint;
   /** Null when no span-level condition is asked. */
@@ -90,6 +92,9 @@ export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey
     const start = query.after.startTimeNs;
     where.push(`${d}.start_time_ns <= ${params.add(start)}`);
     where.push(`(${d}.start_time_ns < ${params.add(start)} OR ${d}.trace_id < ${params.add(query.after.traceId)})`);
+  }
+  if (query.excludedRootServices.length > 0) {
+    where.push(`t.root_service NOT IN (${query.excludedRootServices.map((service) => params.add(service)).join(", ")})`);
   }
   if (query.minDurationNs !== undefined) where.push(`t.duration_ns >= ${params.add(query.minDurationNs)}`);
   if (query.maxDurationNs !== undefined) where.push(`t.duration_ns <= ${params.add(query.maxDurationNs)}`);

@@ -1,11 +1,22 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SpanStore } from "../span-store-contract";
 import { toSpanRows } from "./sqlite-writer";
 import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./writer-protocol";
 
-/** Resolved from the project root: inside a Next.js server bundle `import.meta.url` points into `.next`. */
-const WORKER_ENTRY = path.join(process.cwd(), "lib/store/sqlite/writer-worker.mjs");
+/**
+ * The writer thread as plain JavaScript: writer-worker.ts bundled by esbuild at build time
+ * (scripts/lib/bundles.mjs; `npm run build`, `npm start` and Vitest's global setup make it),
+ * since a Next.js server bundle cannot start a worker from its own chunks. Resolved from the
+ * project root: inside a Next.js server bundle `import.meta.url` points into `.next`.
+ */
+const WORKER_ENTRY = path.join(process.cwd(), "dist/sqlite-writer-worker.mjs");
+
+function workerError(error: Error): Error {
+  if (existsSync(WORKER_ENTRY)) return error;
+  return new Error(`the SQLite writer thread is not built (${WORKER_ENTRY}): run \`npm run build\``, { cause: error });
+}
 
 interface Pending {
   resolve(value: unknown): void;
@@ -44,7 +55,7 @@ export function openSqliteSpanStore(filename: string): SpanStore {
       if (reply.ok) call?.resolve(reply.value);
       else call?.reject(reply.error);
     });
-    started.on("error", (error) => failAll(error));
+    started.on("error", (error) => failAll(workerError(error)));
     started.on("exit", (code) => {
       if (worker === started) failAll(new Error(`the SQLite writer thread exited (code ${code})`));
     });

@@ -1,6 +1,7 @@
 // The SQLite writer thread: owns the ingest connection and answers WriterRequests
 // (sqlite-span-store.ts is the other side). Writes are synchronous; a retention run
 // yields between its batches, so writes arriving meanwhile go in between, as before.
+// Threads start it as dist/sqlite-writer-worker.mjs, bundled at build time (scripts/lib/bundles.mjs).
 import { parentPort, workerData } from "node:worker_threads";
 import { openSqliteWriter } from "./sqlite-writer";
 import type { WriterData, WriterReply, WriterRequest } from "./writer-protocol";

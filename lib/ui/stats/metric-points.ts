@@ -1,5 +1,5 @@
 import type { MetricsResponse } from "@/lib/api/contracts/metrics";
-import { nanoToMs } from "@/lib/ui/format";
+import { unixNanoToMs } from "@/lib/domain/time-units";
 
 /** One chart point: bucket start (unix ms) and the RED figures, rates per second. */
 export interface MetricChartPoint {
@@ -19,8 +19,8 @@ export interface MetricChartPoint {
  * first and last buckets to the window. Pure.
  */
 export function toChartPoints(metrics: Pick<MetricsResponse, "series" | "endTimeUnixNano">): MetricChartPoint[] {
-  const endMs = nanoToMs(metrics.endTimeUnixNano);
-  const starts = metrics.series.map((point) => nanoToMs(point.startTimeUnixNano));
+  const endMs = unixNanoToMs(metrics.endTimeUnixNano);
+  const starts = metrics.series.map((point) => unixNanoToMs(point.startTimeUnixNano));
   return metrics.series.map((point, index) => {
     const seconds = Math.max((starts[index + 1] ?? endMs) - starts[index], 1) / 1000;
     return {
@@ -39,6 +39,6 @@ export function toChartPoints(metrics: Pick<MetricsResponse, "series" | "endTime
 export function windowTotals(metrics: Pick<MetricsResponse, "series" | "startTimeUnixNano" | "endTimeUnixNano">) {
   const requests = metrics.series.reduce((sum, point) => sum + point.requestCount, 0);
   const errors = metrics.series.reduce((sum, point) => sum + point.errorCount, 0);
-  const seconds = Math.max(nanoToMs(metrics.endTimeUnixNano) - nanoToMs(metrics.startTimeUnixNano), 1) / 1000;
+  const seconds = Math.max(unixNanoToMs(metrics.endTimeUnixNano) - unixNanoToMs(metrics.startTimeUnixNano), 1) / 1000;
   return { requests, errors, errorRate: requests === 0 ? null : errors / requests, requestsPerSecond: requests / seconds, seconds };
 }

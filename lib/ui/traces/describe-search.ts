@@ -1,10 +1,11 @@
-import { formatDateTime } from "./format";
-import { CUSTOM_RANGE, LOOKBACKS, type TraceSearch } from "./trace-search";
+import { presetOf } from "@/lib/ui/time-range";
+import { formatDateTime } from "@/lib/ui/time-format";
+import { CUSTOM_RANGE, type TraceSearch } from "./trace-search";
 import { formatTag } from "./tag-input";
 
 function describeWindow(search: TraceSearch, window: { startMs: number; endMs: number }): string {
   if (search.lookback !== CUSTOM_RANGE) {
-    const label = LOOKBACKS.find((option) => option.value === search.lookback)?.label ?? "";
+    const label = presetOf(search.lookback)?.label ?? "";
     return `in the ${label.toLowerCase()}`;
   }
   return `between ${formatDateTime(window.startMs)} and ${formatDateTime(window.endMs)}`;

@@ -1,17 +1,10 @@
 import { parseDurationNs } from "@/lib/query/params/duration";
 import type { TagFilter } from "@/lib/query/params/tags";
+import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
+import { DEFAULT_RANGE, parseOptionalTimeRange, presetOf, RANGE_KEY, type RangePresetValue } from "@/lib/ui/time-range";
 import { formatTag, parseTagInput } from "./tag-input";
 
-export const LOOKBACKS = [
-  { value: "15m", label: "Last 15 minutes", ms: 15 * 60_000 },
-  { value: "1h", label: "Last hour", ms: 3_600_000 },
-  { value: "6h", label: "Last 6 hours", ms: 6 * 3_600_000 },
-  { value: "24h", label: "Last 24 hours", ms: 24 * 3_600_000 },
-  { value: "7d", label: "Last 7 days", ms: 7 * 24 * 3_600_000 },
-] as const;
-export type Lookback = (typeof LOOKBACKS)[number]["value"];
-export const DEFAULT_LOOKBACK: Lookback = "1h";
-/** The `lookback` value that means "use `start` and `end`". */
+/** The form's value for "use `start` and `end`" (in the URL, a custom range is just `start` and `end`). */
 export const CUSTOM_RANGE = "custom";
 
 export const LIMITS = [20, 50, 100, 200, 500, 1500] as const;
@@ -27,16 +20,14 @@ export interface TraceSearch {
   maxDuration: string;
   /** Duration filters match any span rather than the whole trace. */
   spanDuration: boolean;
-  lookback: Lookback | typeof CUSTOM_RANGE;
+  /** A preset of the shared time range (lib/ui/time-range.ts), or a custom range. */
+  lookback: RangePresetValue | typeof CUSTOM_RANGE;
   /** ISO instants of a custom range (lookback = custom). */
   start: string;
   end: string;
   limit: number;
-}
-
-function lookbackOf(value: string | null): TraceSearch["lookback"] {
-  if (value === CUSTOM_RANGE) return CUSTOM_RANGE;
-  return LOOKBACKS.find((option) => option.value === value)?.value ?? DEFAULT_LOOKBACK;
+  /** Show Traceboard's own traces (service `traceboard`) among all services; they are left out by default. */
+  includeSelf: boolean;
 }
 
 function limitOf(value: string | null): number {
@@ -44,12 +35,14 @@ function limitOf(value: string | null): number {
   return Number.isInteger(limit) && limit >= 1 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
 }
 
-/** The search a page URL describes; anything missing or malformed takes its default. */
+/**
+ * The search a page URL describes; anything missing or malformed takes its default. The
+ * time range has the grammar of every page (`range=6h`, or `start` and `end`); links of
+ * the old `lookback=6h` / `lookback=custom&start=&end=` form still read the same.
+ */
 export function readTraceSearch(params: URLSearchParams): TraceSearch {
-  const lookback = lookbackOf(params.get("lookback"));
-  const start = params.get("start") ?? "";
-  const end = params.get("end") ?? "";
-  const custom = lookback === CUSTOM_RANGE && start !== "" && end !== "";
+  const range = parseOptionalTimeRange((key) => params.get(key));
+  const custom = range?.kind === "custom";
   return {
     service: params.get("service") ?? "",
     operation: params.get("operation") ?? "",
@@ -60,10 +53,11 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
     minDuration: params.get("minDuration") ?? "",
     maxDuration: params.get("maxDuration") ?? "",
     spanDuration: params.get("spanDuration") === "true",
-    lookback: custom ? CUSTOM_RANGE : lookback === CUSTOM_RANGE ? DEFAULT_LOOKBACK : lookback,
-    start: custom ? start : "",
-    end: custom ? end : "",
+    lookback: range === null ? DEFAULT_RANGE : range.kind === "custom" ? CUSTOM_RANGE : range.value,
+    start: custom ? new Date(range.startMs).toISOString() : "",
+    end: custom ? new Date(range.endMs).toISOString() : "",
     limit: limitOf(params.get("limit")),
+    includeSelf: params.get("includeSelf") === "true",
   };
 }
 
@@ -77,17 +71,24 @@ export function traceSearchUrlChanges(search: TraceSearch): Record<string, strin
     minDuration: search.minDuration.trim() || null,
     maxDuration: search.maxDuration.trim() || null,
     spanDuration: search.spanDuration ? "true" : null,
-    lookback: search.lookback === DEFAULT_LOOKBACK ? null : search.lookback,
+    [RANGE_KEY]: custom || search.lookback === DEFAULT_RANGE ? null : search.lookback,
+    lookback: null,
     start: custom ? search.start : null,
     end: custom ? search.end : null,
     limit: search.limit === DEFAULT_LIMIT ? null : String(search.limit),
+    includeSelf: search.includeSelf ? "true" : null,
   };
+}
+
+/** The services whose traces the search leaves out: Traceboard's own, unless it is the service searched or they are asked for. */
+export function excludedServices(search: TraceSearch): string[] {
+  return search.includeSelf || search.service === SELF_SERVICE_NAME ? [] : [SELF_SERVICE_NAME];
 }
 
 /** The window the search covers at `nowMs`, in unix milliseconds. */
 export function searchWindow(search: TraceSearch, nowMs: number): { startMs: number; endMs: number } {
   if (search.lookback === CUSTOM_RANGE) return { startMs: Date.parse(search.start), endMs: Date.parse(search.end) };
-  const lookback = LOOKBACKS.find((option) => option.value === search.lookback) ?? LOOKBACKS[1];
+  const lookback = presetOf(search.lookback) ?? presetOf(DEFAULT_RANGE)!;
   return { startMs: nowMs - lookback.ms, endMs: nowMs };
 }
 
@@ -113,21 +114,6 @@ export function normalizeTraceId(text: string): string | null {
   const id = text.trim().toLowerCase();
   if (!/^[0-9a-f]{16}$|^[0-9a-f]{32}$/.test(id) || /^0+$/.test(id)) return null;
   return id.padStart(32, "0");
-}
-
-/** A `datetime-local` input's value for an ISO instant, in local time ("" when unset). */
-export function toLocalInputValue(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return "";
-  const date = new Date(ms);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` input's value (local time) as an ISO instant ("" when unset). */
-export function fromLocalInputValue(value: string): string {
-  const ms = new Date(value).getTime();
-  return value && !Number.isNaN(ms) ? new Date(ms).toISOString() : "";
 }
 
 /** One entry per span name with its kinds, from the API's (name, kind) pairs, in first-seen order. */

@@ -98,6 +98,11 @@ describeOnEachDatabase("GET /api/tracing/traces", ({ app }) => {
       ["tag_int_beyond_2_53", "tags=big=9007199254740993", ["C"]],
       ["tag_on_resource_attribute", "tags=deployment.environment=prod", ["C"]],
       ["tag_string_does_not_match_other_text", "tags=retry=yes", []],
+      // Root services: A, B and D start at web, C at worker; api is never a root.
+      ["exclude_a_root_service", "excludeService=web", ["C"]],
+      ["exclude_several_root_services", "excludeService=web&excludeService=worker", []],
+      ["exclude_a_service_that_is_never_a_root", "excludeService=api", ["D", "C", "B", "A"]],
+      ["exclude_with_a_service_filter", "service=api&excludeService=worker", ["B", "A"]],
     ])("%s", async (_name, query, expected) => {
       expect(letters(await search(`${WINDOW}&${query}`.replace(/^start=\d+&(?=.*start=)/, "")))).toEqual(expected);
     });
@@ -129,6 +134,16 @@ describeOnEachDatabase("GET /api/tracing/traces", ({ app }) => {
     expect(letters(await search(query))).toEqual(["A"]);
     const wider = `start=${(T0 - 3_700_000n * MS) / MS}&end=${T0 / MS + 60_000n}&tags=http.response.status_code=500&minDuration=70ms`;
     expect(letters(await search(wider))).toEqual(["A", "OLD"]);
+  });
+
+  it("pages_past_excluded_traces", async () => {
+    const first = await search(`${WINDOW}&excludeService=worker&limit=2`);
+    expect(letters(first)).toEqual(["D", "B"]);
+    expect(letters(await search(`${WINDOW}&excludeService=worker&limit=2&cursor=${first.nextCursor}`))).toEqual(["A"]);
+  });
+
+  it("refuses_an_empty_excluded_service", async () => {
+    expect((await app.send(`/api/tracing/traces?${WINDOW}&excludeService=`)).status).toBe(400);
   });
 
   it("says_what_the_duration_filter_applied_to", async () => {

@@ -1,7 +1,7 @@
-import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
 import { Field, Type } from "protobufjs";
+import { ExportTraceServiceRequest, ExportTraceServiceResponse } from "@/lib/collector/wire/otlp-proto";
 
-/** Hand-built OTLP/JSON documents and the protobuf codecs of the official OTLP schema. */
+/** Hand-built OTLP/JSON documents and the protobuf codecs of the project's OTLP schema (lib/collector/wire/otlp-proto.ts). */
 
 export interface OtlpSpanInput {
   traceId: string;
@@ -42,18 +42,6 @@ export function otlpRequest(service: string, spans: Array<Record<string, unknown
   };
 }
 
-interface ProtoType {
-  fromObject(object: object): object;
-  encode(message: object): { finish(): Uint8Array };
-  decode(body: Uint8Array): object;
-  toObject(message: object, options?: object): Record<string, unknown>;
-}
-const v1 = (
-  generatedRoot as unknown as {
-    opentelemetry: { proto: { collector: { trace: { v1: Record<"ExportTraceServiceRequest" | "ExportTraceServiceResponse", ProtoType> } } } };
-  }
-).opentelemetry.proto.collector.trace.v1;
-
 const ID_FIELDS = new Set(["traceId", "spanId", "parentSpanId"]);
 
 /** Hex ids become bytes, as the protobuf encoding carries them; an id that is not even-length hex is sent as its raw UTF-8 bytes. */
@@ -72,13 +60,13 @@ function withByteIds(value: unknown): unknown {
 
 /** An OTLP/JSON document (as `otlpRequest` builds it) encoded as a protobuf ExportTraceServiceRequest. */
 export function encodeProtobufRequest(document: object): Uint8Array {
-  const request = v1.ExportTraceServiceRequest;
+  const request = ExportTraceServiceRequest;
   return request.encode(request.fromObject(withByteIds(document) as object)).finish();
 }
 
 /** An ExportTraceServiceResponse body, int64 as strings. */
 export function decodeProtobufResponse(body: Uint8Array): Record<string, unknown> {
-  const response = v1.ExportTraceServiceResponse;
+  const response = ExportTraceServiceResponse;
   return response.toObject(response.decode(body), { longs: String });
 }
 

@@ -9,8 +9,7 @@
  *   so that duplicate header lines and header-name casing reach the wire untouched;
  * - `Traceparent` and `Tracestate`: parsers for what the service sent back
  *   (test/tracecontext/traceparent.py and tracestate.py). The tracestate key grammar is
- *   the Level 2 one, `[a-z0-9][a-z0-9_\-*\/@]{0,255}`, not the suite's Level 1
- *   tenant@system grammar.
+ *   the Level 2 one, `[a-z0-9][a-z0-9_\-*\/@]{0,255}`, as in the suite since #584.
  */
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -240,10 +239,7 @@ export class Traceparent {
 // tracestate (test/tracecontext/tracestate.py)
 // ---------------------------------------------------------------------------------
 
-/**
- * Level 2 key grammar (product decision): lcalpha or digit, then up to 255 of
- * lcalpha, digit, `_ - * / @`. Replaces the suite's Level 1 `tenant@system` grammar.
- */
+/** Level 2 key grammar, as the suite's tracestate.py: lcalpha or digit, then up to 255 of lcalpha, digit, `_ - * / @`. */
 const KEY_FORMAT = "[a-z0-9][a-z0-9_\\-*/@]{0,255}";
 const VALUE_FORMAT = "[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]";
 const DELIMITER = /[ \t]*,[ \t]*/;

@@ -142,7 +142,7 @@ describe("defineRoute access", () => {
   it("answers_a_refusal_in_the_route_s_own_shape_when_given_one", async () => {
     vi.stubEnv("TRACEBOARD_INGEST_TOKEN", TOKENS.ingest);
     const ingest = defineRoute({ ...createThing, access: "ingest" }, () => ({ group: "a", limit: 1, name: "ran" }), {
-      refuse: (_request, { message, challenge }) => Response.json({ code: 16, message }, { status: 401, headers: { "WWW-Authenticate": challenge } }),
+      refuse: (_request, { message, challenge }) => Response.json({ code: 16, message }, { status: 401, headers: { "WWW-Authenticate": challenge ?? "" } }),
     });
     const response = await ingest(post(URL_OF), withParams({ group: "a" }));
     expect(response.status).toBe(401);

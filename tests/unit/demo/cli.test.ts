@@ -1,4 +1,4 @@
-// The command as `npm run demo` runs it (tsx scripts/demo/index.ts): exit codes and output.
+// The demo command run from its source with tsx (`npm run demo` runs the same code bundled, dist/demo.mjs): exit codes and output.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,9 +1,9 @@
 // Test helper: a tiny OTLP/HTTP receiver on 127.0.0.1 (random port) that decodes what
-// the demo's exporters send, protobuf with the published OTLP schema or JSON, serves
+// the demo's exporters send, protobuf with the project's OTLP schema or JSON, serves
 // the statistics route `--if-empty` asks, and keeps the audit events the demo records.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import root from "@opentelemetry/otlp-transformer/build/src/generated/root";
+import { ExportTraceServiceRequest } from "@/lib/collector/wire/otlp-proto";
 
 export interface ReceivedSpan {
   traceId: string;
@@ -65,14 +65,6 @@ interface OtlpRequest {
     scopeSpans?: { spans?: OtlpSpan[] }[];
   }[];
 }
-
-interface MessageType {
-  decode(bytes: Uint8Array): unknown;
-  toObject(message: unknown, options: { longs: StringConstructor; bytes: StringConstructor; defaults: boolean }): unknown;
-}
-const ExportTraceServiceRequest = (
-  root as unknown as { opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } } }
-).opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 const base64ToHex = (id: string) => Buffer.from(id, "base64").toString("hex");
 

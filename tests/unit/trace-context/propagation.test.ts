@@ -88,7 +88,9 @@ describe("continueOrStartTrace: tracestate", () => {
     ["validTraceparent_validTracestate_carried", { traceparent: VALID_TRACEPARENT, tracestate: "foo=1,bar=2" }, "foo=1,bar=2"],
     ["validTraceparent_repeatedTracestate_joined", { traceparent: VALID_TRACEPARENT, tracestate: ["foo=1", "bar=2"] }, "foo=1,bar=2"],
     ["validTraceparent_invalidTracestate_dropped", { traceparent: VALID_TRACEPARENT, tracestate: "foo=1,BAD=2" }, undefined],
-    ["validTraceparent_duplicateKeyTracestate_dropped", { traceparent: VALID_TRACEPARENT, tracestate: ["foo=1", "foo=2"] }, undefined],
+    ["validTraceparent_duplicateKeyAcrossHeaders_leftmostKept", { traceparent: VALID_TRACEPARENT, tracestate: ["foo=1", "foo=2"] }, "foo=1"],
+    ["validTraceparent_duplicateKeyInHeader_leftmostKept", { traceparent: VALID_TRACEPARENT, tracestate: "foo=1,bar=2,foo=2" }, "foo=1,bar=2"],
+    ["headers_duplicateKeyJoined_leftmostKept", new Headers([["traceparent", VALID_TRACEPARENT], ["tracestate", "foo=1"], ["tracestate", "foo=2"]]), "foo=1"],
     ["validTraceparent_emptyTracestate_undefined", { traceparent: VALID_TRACEPARENT, tracestate: "" }, undefined],
   ])("%s", (_name, carrier, expected) => {
     const ctx = continueOrStartTrace(carrier, ALWAYS);

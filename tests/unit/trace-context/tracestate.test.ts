@@ -34,6 +34,19 @@ describe("TraceState.parse: valid headers", () => {
     ["value_innerSpace", "foo=a b", [["foo", "a b"]]],
     ["value_256chars", `foo=${"v".repeat(256)}`, [["foo", "v".repeat(256)]]],
     ["members_32", tracestateMembers(32), Array.from({ length: 32 }, (_, i) => [`k${i}`, `v${i}`])],
+    ["members_32_acrossHeaders", [tracestateMembers(30), "x=1,y=2"], [...Array.from({ length: 30 }, (_, i) => [`k${i}`, `v${i}`]), ["x", "1"], ["y", "2"]]],
+    ["members_32_plusEmptyMembers", `${tracestateMembers(32)},, ,`, Array.from({ length: 32 }, (_, i) => [`k${i}`, `v${i}`])],
+    ["value_leadingSpaceKept", "foo= 1", [["foo", " 1"]]],
+    ["value_trailingOwsIsNotValue", "foo=1 \t,bar=2", [["foo", "1"], ["bar", "2"]]],
+    ["key_manyAt", "foo@@bar=1,foo@bar@baz=2,foo@=3", [["foo@@bar", "1"], ["foo@bar@baz", "2"], ["foo@", "3"]]],
+    ["key_longTenantNoLevel1Limit", `${"t".repeat(242)}@v=1`, [[`${"t".repeat(242)}@v`, "1"]]],
+    ["key_longSystemNoLevel1Limit", `t@${"v".repeat(15)}=1`, [[`t@${"v".repeat(15)}`, "1"]]],
+    // Unique keys are the sender's duty: a duplicate keeps the header; the leftmost entry wins.
+    ["duplicateKey_sameValue", "foo=1,foo=1", [["foo", "1"]]],
+    ["duplicateKey_sameHeader_leftmostKept", "foo=1,foo=2", [["foo", "1"]]],
+    ["duplicateKey_acrossHeaders_leftmostKept", ["foo=1", "foo=2"], [["foo", "1"]]],
+    ["duplicateKey_othersKeepOrder", "a=1,foo=1,b=2,foo=2,c=3", [["a", "1"], ["foo", "1"], ["b", "2"], ["c", "3"]]],
+    ["duplicateKey_32MembersAsSent", tracestateMembers(31) + ",k0=again", Array.from({ length: 31 }, (_, i) => [`k${i}`, `v${i}`])],
   ])("%s", (_name, headers, expected) => {
     expect(entries(TraceState.parse(headers))).toEqual(expected);
   });
@@ -55,9 +68,9 @@ describe("TraceState.parse: invalid headers return null (the whole header is dro
     ["value_nonAscii", "foo=é"],
     ["value_controlChar", "foo=a\u0001b"],
     ["value_innerTab", "foo=a\tb"],
-    ["duplicateKey_sameHeader", "foo=1,foo=2"],
-    ["duplicateKey_acrossHeaders", ["foo=1", "foo=2"]],
     ["members_33", tracestateMembers(33)],
+    // The 32-member limit counts the list as sent, duplicates included.
+    ["members_33_withDuplicateKey", `${tracestateMembers(32)},k0=again`],
     ["members_33_acrossHeaders", [tracestateMembers(32), "extra=1"]],
     ["oneInvalidMemberInvalidatesAll_first", "FOO=1,bar=2,baz=3"],
     ["oneInvalidMemberInvalidatesAll_middle", "foo=1,bar=,baz=3"],

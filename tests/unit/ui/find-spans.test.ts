@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { AttributeValue } from "@/lib/domain/span-record";
-import { formatDuration } from "@/lib/client/format/duration";
 import { attributeType } from "@/lib/waterfall/attribute-type";
 import { attributeText, findSpans } from "@/lib/waterfall/find-spans";
 import type { WaterfallSpan } from "@/lib/waterfall/waterfall-trace";
@@ -63,24 +62,5 @@ describe("attribute values", () => {
   ])("$name", ({ value, type, text }) => {
     expect(attributeType(value)).toBe(type);
     expect(attributeText(value)).toBe(text);
-  });
-});
-
-describe("formatDuration", () => {
-  it.each([
-    { ms: 0, text: "0ms" },
-    { ms: 0.0042, text: "4.2µs" },
-    { ms: 0.85, text: "850µs" },
-    { ms: 3.14159, text: "3.14ms" },
-    { ms: 12.34, text: "12.3ms" },
-    { ms: 512.6, text: "513ms" },
-    { ms: 1250, text: "1.25s" },
-    { ms: 12_345, text: "12.3s" },
-    { ms: 125_000, text: "2m 05s" },
-    { ms: 3_780_000, text: "1h 03m" },
-    { ms: -2.5, text: "-2.5ms" },
-    { ms: Number.NaN, text: "–" },
-  ])("$ms ms is $text", ({ ms, text }) => {
-    expect(formatDuration(ms)).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatRate, nanoToMs } from "@/lib/ui/format";
+import { formatPercent, formatRate } from "@/lib/ui/format";
 
 describe("formatPercent", () => {
   it.each([
@@ -20,8 +20,4 @@ describe("formatRate", () => {
     { rate: 3.42, text: "3.4/s" },
     { rate: 120.2, text: "120/s" },
   ])("$rate -> $text", ({ rate, text }) => expect(formatRate(rate)).toBe(text));
-});
-
-it("nanoToMs keeps precision of large nanosecond strings", () => {
-  expect(nanoToMs("1795712400123456789")).toBe(1795712400123);
 });

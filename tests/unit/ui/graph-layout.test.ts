@@ -1,67 +1,103 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LAYOUT_OPTIONS, edgeKey, edgePath, layoutGraph, type LayoutEdgeInput } from "@/lib/ui/services/graph-layout";
+import { boxesOverlap, curvePath, curvePieces, pointInBox, samplePiece, type Box } from "@/lib/ui/services/geometry";
+import { DEFAULT_LAYOUT_OPTIONS, layoutGraph, type GraphLayout, type LayoutEdgeInput } from "@/lib/ui/services/graph-layout";
 
 const nodes = (...ids: string[]) => ids.map((id) => ({ id, weight: 1 }));
-const edges = (...pairs: string[]): LayoutEdgeInput[] => pairs.map((pair) => {
-  const [from, to] = pair.split(">");
-  return { from, to };
+const edges = (...pairs: string[]): LayoutEdgeInput[] =>
+  pairs.map((pair) => {
+    const [from, to] = pair.split(">");
+    return { from, to, label: "1,234 calls · 0.5% err" };
+  });
+
+/** The demo shop (scripts/demo): browser -> web-frontend -> api-gateway -> checkout/inventory, checkout -> payments/inventory and, over Kafka, fulfillment and email; plus Traceboard's own service on its own. */
+const DEMO_SERVICES = [
+  { id: "web-frontend", weight: 4_000 },
+  { id: "api-gateway", weight: 6_000 },
+  { id: "checkout", weight: 3_000 },
+  { id: "payments", weight: 900 },
+  { id: "inventory", weight: 5_000 },
+  { id: "fulfillment", weight: 700 },
+  { id: "email", weight: 400 },
+  { id: "traceboard", weight: 2_000 },
+];
+const DEMO_EDGES = edges(
+  "web-frontend>api-gateway",
+  "api-gateway>checkout",
+  // Skips checkout's layer: inventory is also called by checkout, so it sits a layer further.
+  "api-gateway>inventory",
+  "checkout>inventory",
+  "checkout>payments",
+  "checkout>fulfillment",
+  "checkout>email",
+);
+
+/** Every point the drawn curve of an edge passes, densely sampled. */
+const curvePoints = (points: GraphLayout["edges"][number]["points"]) => curvePieces(points).flatMap((piece) => samplePiece(piece, 32));
+
+/** A node's box, shrunk by a pixel so that touching its rim does not count as entering it. */
+const inner = (box: Box): Box => ({ ...box, width: box.width - 2, height: box.height - 2 });
+
+describe("layoutGraph on the demo topology", () => {
+  const layout = layoutGraph(DEMO_SERVICES, DEMO_EDGES);
+  const byId = new Map(layout.nodes.map((node) => [node.id, node]));
+
+  it("places callers left of their callees", () => {
+    for (const edge of DEMO_EDGES) expect(byId.get(edge.from)!.x, `${edge.from} -> ${edge.to}`).toBeLessThan(byId.get(edge.to)!.x);
+  });
+
+  it("keeps node boxes apart", () => {
+    for (const a of layout.nodes) for (const b of layout.nodes) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} / ${b.id}`).toBe(false);
+  });
+
+  it("puts no edge label on a node", () => {
+    for (const edge of layout.edges) {
+      for (const node of layout.nodes) expect(boxesOverlap(edge.label, node.box), `label of ${edge.from} -> ${edge.to} on ${node.id}`).toBe(false);
+    }
+  });
+
+  it("keeps edge labels apart", () => {
+    for (const a of layout.edges) for (const b of layout.edges) if (a !== b) expect(boxesOverlap(a.label, b.label)).toBe(false);
+  });
+
+  it("draws no edge through a node other than its ends", () => {
+    for (const edge of layout.edges) {
+      const others = layout.nodes.filter((node) => node.id !== edge.from && node.id !== edge.to);
+      for (const point of curvePoints(edge.points)) {
+        for (const node of others) expect(pointInBox(point, inner(node.box)), `${edge.from} -> ${edge.to} crosses ${node.id}`).toBe(false);
+      }
+    }
+  });
+
+  it("routes the edge that skips a layer around the node in between", () => {
+    const skip = layout.edges.find((edge) => edge.from === "api-gateway" && edge.to === "inventory")!;
+    const checkout = byId.get("checkout")!;
+    expect(byId.get("inventory")!.x).toBeGreaterThan(checkout.x);
+    // It has a bend in checkout's layer, and that bend is outside checkout's box.
+    expect(skip.points.length).toBeGreaterThan(3);
+    expect(curvePoints(skip.points).some((point) => pointInBox(point, checkout.box))).toBe(false);
+  });
+
+  it("starts and ends each edge on the rims of the circles", () => {
+    for (const edge of layout.edges) {
+      const [from, to] = [byId.get(edge.from)!, byId.get(edge.to)!];
+      const [first, last] = [edge.points[0], edge.points.at(-1)!];
+      expect(Math.hypot(first.x - from.x, first.y - from.y)).toBeCloseTo(from.radius, 6);
+      expect(Math.hypot(last.x - to.x, last.y - to.y)).toBeCloseTo(to.radius, 6);
+    }
+  });
+
+  it("fits everything inside its size", () => {
+    const boxes = [...layout.nodes.map((node) => node.box), ...layout.edges.map((edge) => edge.label)];
+    for (const box of boxes) {
+      expect(box.x - box.width / 2).toBeGreaterThanOrEqual(0);
+      expect(box.y - box.height / 2).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width / 2).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+  });
 });
-const layersOf = (layout: ReturnType<typeof layoutGraph>) => Object.fromEntries(layout.nodes.map((node) => [node.id, node.layer]));
 
-describe("layoutGraph layers", () => {
-  it.each([
-    { name: "a chain", ids: ["a", "b", "c"], links: ["a>b", "b>c"], layers: { a: 0, b: 1, c: 2 } },
-    { name: "longest path wins over a shortcut", ids: ["a", "b", "c"], links: ["a>c", "a>b", "b>c"], layers: { a: 0, b: 1, c: 2 } },
-    { name: "two sources", ids: ["web", "cron", "db"], links: ["web>db", "cron>db"], layers: { web: 0, cron: 0, db: 1 } },
-    { name: "a cycle is broken at the edge that closes it", ids: ["a", "b", "c"], links: ["a>b", "b>c", "c>a"], layers: { a: 0, b: 1, c: 2 } },
-    { name: "a self-loop does not move its node", ids: ["a", "b"], links: ["a>a", "a>b"], layers: { a: 0, b: 1 } },
-    { name: "isolated nodes sit in the first layer", ids: ["x", "y"], links: [], layers: { x: 0, y: 0 } },
-    { name: "edges to unknown nodes are ignored", ids: ["a"], links: ["a>ghost"], layers: { a: 0 } },
-  ])("$name", ({ ids, links, layers }) => {
-    expect(layersOf(layoutGraph(nodes(...ids), edges(...links)))).toEqual(layers);
-  });
-
-  it("marks exactly the cycle-closing edges and self-loops as back edges", () => {
-    const layout = layoutGraph(nodes("a", "b", "c"), edges("a>b", "b>c", "c>a", "b>b"));
-    expect([...layout.backEdges].sort()).toEqual([edgeKey("b", "b"), edgeKey("c", "a")].sort());
-  });
-
-  it("lays out a deep chain without recursion limits", () => {
-    const ids = Array.from({ length: 5_000 }, (_, index) => `s${index}`);
-    const links = ids.slice(1).map((id, index) => ({ from: ids[index], to: id }));
-    const layout = layoutGraph(ids.map((id) => ({ id, weight: 1 })), links);
-    expect(layout.nodes[ids.length - 1].layer).toBe(ids.length - 1);
-  });
-});
-
-describe("layoutGraph placement", () => {
-  it("orders a layer by its parents to avoid crossings", () => {
-    // a is above b in layer 0; their children are given crossed (d before c).
-    const layout = layoutGraph(nodes("a", "b", "d", "c"), edges("a>c", "b>d"));
-    const order = Object.fromEntries(layout.nodes.map((node) => [node.id, node.order]));
-    expect(order.c).toBeLessThan(order.d);
-  });
-
-  it("puts layers left to right and nodes of a layer at distinct heights", () => {
-    const layout = layoutGraph(nodes("a", "b", "c"), edges("a>b", "a>c"));
-    const byId = Object.fromEntries(layout.nodes.map((node) => [node.id, node]));
-    expect(byId.b.x).toBe(byId.a.x + DEFAULT_LAYOUT_OPTIONS.layerGap);
-    expect(byId.b.x).toBe(byId.c.x);
-    expect(Math.abs(byId.b.y - byId.c.y)).toBe(DEFAULT_LAYOUT_OPTIONS.rowGap);
-    expect(layout.width).toBe(DEFAULT_LAYOUT_OPTIONS.marginX * 2 + DEFAULT_LAYOUT_OPTIONS.layerGap);
-  });
-
-  it.each([
-    { name: "a chain runs straight", ids: ["a", "b", "c"], links: ["a>b", "b>c"], rows: { a: 0, b: 0, c: 0 } },
-    { name: "a node with two parents sits between them", ids: ["web", "cron", "db"], links: ["web>db", "cron>db"], rows: { web: 0, cron: 1, db: 0.5 } },
-    { name: "siblings keep a row apart", ids: ["a", "b", "c", "d"], links: ["a>b", "a>c", "a>d"], rows: { a: 0, b: 0, c: 1, d: 2 } },
-  ])("rows: $name", ({ ids, links, rows }) => {
-    const { marginY, rowGap } = DEFAULT_LAYOUT_OPTIONS;
-    const layout = layoutGraph(nodes(...ids), edges(...links));
-    expect(Object.fromEntries(layout.nodes.map((node) => [node.id, (node.y - marginY) / rowGap]))).toEqual(rows);
-    expect(layout.height).toBe(Math.max(...layout.nodes.map((node) => node.y)) + marginY);
-  });
-
+describe("layoutGraph", () => {
   it("sizes nodes by weight between the minimum and maximum radius", () => {
     const layout = layoutGraph([{ id: "big", weight: 400 }, { id: "small", weight: 100 }, { id: "none", weight: 0 }], []);
     const radius = Object.fromEntries(layout.nodes.map((node) => [node.id, node.radius]));
@@ -71,25 +107,43 @@ describe("layoutGraph placement", () => {
     expect(radius.none).toBe(minRadius);
   });
 
+  it("puts the name under the circle, inside the node's box", () => {
+    const [node] = layoutGraph(nodes("a"), []).nodes;
+    expect(node.nameY).toBeGreaterThan(node.y + node.radius);
+    expect(node.nameY).toBeLessThan(node.box.y + node.box.height / 2);
+  });
+
+  it.each([
+    ["a cycle", ["a", "b", "c"], ["a>b", "b>c", "c>a"]],
+    ["a self-loop", ["a", "b"], ["a>a", "a>b"]],
+  ])("lays out %s with a route for every edge", (_name, ids, links) => {
+    const layout = layoutGraph(nodes(...ids), edges(...links));
+    expect(layout.edges.map((edge) => `${edge.from}>${edge.to}`)).toEqual(links);
+    for (const edge of layout.edges) expect(edge.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("ignores edges to unknown nodes", () => {
+    expect(layoutGraph(nodes("a"), edges("a>ghost")).edges).toEqual([]);
+  });
+
   it("returns an empty layout for an empty graph", () => {
     expect(layoutGraph([], []).nodes).toEqual([]);
   });
 });
 
-describe("edgePath", () => {
-  const at = (id: string, x: number, y: number) => ({ id, layer: 0, order: 0, x, y, radius: 10 });
-
-  it("runs a forward edge from the right rim of one node to the left rim of the next", () => {
-    expect(edgePath(at("a", 0, 0), at("b", 100, 50), false).d).toBe("M 10 0 C 50 0, 50 50, 90 50");
+describe("curvePath", () => {
+  it("is a straight piece for two points and bends at each inner point", () => {
+    expect(curvePath([{ x: 0, y: 0 }, { x: 10, y: 0 }])).toBe("M 0 0 Q 5 0 10 0");
+    expect(curvePath([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }])).toBe("M 0 0 Q 2.5 0 5 0 Q 10 0 10 5 Q 10 7.5 10 10");
   });
 
-  it("bows a back edge below both nodes", () => {
-    const path = edgePath(at("b", 100, 0), at("a", 0, 0), true);
-    expect(path.d.startsWith("M 100 10 C 100 70")).toBe(true);
-    expect(path.labelY).toBeGreaterThan(10);
-  });
-
-  it("draws a self-loop above the node", () => {
-    expect(edgePath(at("a", 0, 100), at("a", 0, 100), true).labelY).toBeLessThan(90);
+  it("keeps the curve inside the route's hull", () => {
+    const route = [{ x: 0, y: 0 }, { x: 50, y: 0 }, { x: 50, y: 40 }, { x: 100, y: 40 }];
+    for (const point of curvePieces(route).flatMap((piece) => samplePiece(piece))) {
+      expect(point.x).toBeGreaterThanOrEqual(0);
+      expect(point.x).toBeLessThanOrEqual(100);
+      expect(point.y).toBeGreaterThanOrEqual(0);
+      expect(point.y).toBeLessThanOrEqual(40);
+    }
   });
 });

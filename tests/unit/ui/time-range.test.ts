@@ -15,6 +15,10 @@ describe("parseTimeRange", () => {
     { query: "start=2026-11-26T10:00:00Z&end=2026-11-26T11:00:00Z", range: { kind: "custom", startMs: Date.parse("2026-11-26T10:00:00Z"), endMs: Date.parse("2026-11-26T11:00:00Z") } },
     { query: "start=5000&end=1000&range=6h", range: { kind: "preset", value: "6h", ms: 21_600_000 } },
     { query: "start=nonsense&end=1000", range: { kind: "preset", value: "1h", ms: 3_600_000 } },
+    // The trace search's old key, still read for old links; `range` wins when both are given.
+    { query: "lookback=6h", range: { kind: "preset", value: "6h", ms: 21_600_000 } },
+    { query: "range=15m&lookback=6h", range: { kind: "preset", value: "15m", ms: 900_000 } },
+    { query: "lookback=custom&start=1000&end=5000", range: { kind: "custom", startMs: 1000, endMs: 5000 } },
   ])("'$query'", ({ query, range }) => {
     expect(from(query)).toEqual(range);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { niceStep, rulerTicks } from "@/lib/waterfall/ruler-ticks";
-import { rowWindow, scrollToReveal } from "@/lib/waterfall/row-window";
 import { barPosition, FULL_VIEW, formatView, inView, normalizeView, parseView } from "@/lib/waterfall/time-scale";
 
 describe("barPosition", () => {
@@ -88,24 +87,5 @@ describe("ruler ticks", () => {
   it("does not drift on fractional steps", () => {
     const ticks = rulerTicks(0.3, FULL_VIEW, 3);
     expect(ticks.map((tick) => tick.ms)).toEqual([0, 0.1, 0.2, 0.30000000000000004]);
-  });
-});
-
-describe("row window", () => {
-  it.each([
-    { name: "top of the list", scrollTop: 0, height: 280, count: 10_000, expected: { start: 0, end: 18 } },
-    { name: "scrolled into the middle", scrollTop: 2800, height: 280, count: 10_000, expected: { start: 92, end: 118 } },
-    { name: "bottom of a short list", scrollTop: 0, height: 280, count: 5, expected: { start: 0, end: 5 } },
-    { name: "overscrolled (negative) top", scrollTop: -40, height: 280, count: 100, expected: { start: 0, end: 18 } },
-  ])("$name", ({ scrollTop, height, count, expected }) => {
-    expect(rowWindow(scrollTop, height, 28, count)).toEqual(expected);
-  });
-
-  it.each([
-    { name: "above the viewport", index: 2, scrollTop: 280, expected: 56 },
-    { name: "below the viewport", index: 20, scrollTop: 0, expected: 20 * 28 + 28 - 280 },
-    { name: "already visible", index: 3, scrollTop: 0, expected: null },
-  ])("scrollToReveal: $name", ({ index, scrollTop, expected }) => {
-    expect(scrollToReveal(index, scrollTop, 280, 28)).toBe(expected);
   });
 });

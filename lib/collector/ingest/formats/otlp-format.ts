@@ -1,20 +1,11 @@
-import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
 import { normalizeOtlpJson, normalizeOtlpProtobuf, parseJsonExact } from "../../normalize";
 import type { NormalizedBatch } from "@/lib/domain/span-record";
+import { ExportTraceServiceResponse } from "../../wire/otlp-proto";
 import type { IngestFormat } from "../ingest-format";
 import { encodeGrpcStatus, GRPC_CODE_FOR_HTTP } from "./grpc-status";
 
 const JSON_TYPE = "application/json";
 const PROTOBUF_TYPES = ["application/x-protobuf", "application/protobuf"];
-
-interface Encodable {
-  encode(message: object): { finish(): Uint8Array };
-}
-const { ExportTraceServiceResponse } = (
-  generatedRoot as unknown as {
-    opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceResponse: Encodable } } } } };
-  }
-).opentelemetry.proto.collector.trace.v1;
 
 /** Full success carries no partialSuccess; rejected spans are counted with a message. */
 function partialSuccess(batch: NormalizedBatch) {

@@ -1,20 +1,15 @@
-import generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root.js";
 import { describe, expect, it } from "vitest";
 import { IngestFormatError } from "@/lib/collector/normalize/ingest-format-error";
 import { normalizeOtlpJson } from "@/lib/collector/normalize/otlp-json";
 import { normalizeOtlpProtobuf } from "@/lib/collector/normalize/otlp-protobuf";
 import { parseJsonExact } from "@/lib/collector/normalize/parse-json-exact";
+import { ExportTraceServiceRequest } from "@/lib/collector/wire/otlp-proto";
 import { expectedCheckoutRecords } from "@/tests/fixtures/collector/checkout-records";
 import { SPAN_ID, spanPath, TRACE_ID } from "@/tests/fixtures/collector/otlp-documents";
 import { checkoutTrace, otlpJsonExport, otlpProtobufExport } from "@/tests/fixtures/collector/sdk-export";
 
-/** Encodes a hand-built request with the same generated schema (fromObject takes int64 as strings, bytes as Uint8Array). */
+/** Encodes a hand-built request with the same schema (fromObject takes int64 as strings, bytes as Uint8Array). */
 function encode(request: object): Uint8Array {
-  type MessageType = { fromObject(object: object): object; encode(message: object): { finish(): Uint8Array } };
-  const root = generatedRoot as unknown as {
-    opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceRequest: MessageType } } } } };
-  };
-  const { ExportTraceServiceRequest } = root.opentelemetry.proto.collector.trace.v1;
   return ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObject(request)).finish();
 }
 

@@ -12,4 +12,5 @@ export const DEFAULT_SEARCH: TraceSearch = {
   start: "",
   end: "",
   limit: 20,
+  includeSelf: false,
 };

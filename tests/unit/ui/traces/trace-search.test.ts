@@ -2,23 +2,20 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SEARCH as DEFAULTS } from "./fixtures";
 import { draftOf, searchOfDraft, withLookback } from "@/lib/ui/traces/search-draft";
 import {
-  fromLocalInputValue,
   normalizeTraceId,
   operationOptions,
   readTraceSearch,
   searchWindow,
-  toLocalInputValue,
   traceSearchUrlChanges,
   type TraceSearch,
 } from "@/lib/ui/traces/trace-search";
-
 
 describe("readTraceSearch", () => {
   it.each([
     ["empty_url_is_the_defaults", "", DEFAULTS],
     [
       "every_field",
-      "service=checkout&operation=GET+%2Fcart&tags=error%3Dtrue&tags=customer%3D%22Acme+Inc%22&minDuration=100ms&maxDuration=2s&spanDuration=true&lookback=6h&limit=50",
+      "service=checkout&operation=GET+%2Fcart&tags=error%3Dtrue&tags=customer%3D%22Acme+Inc%22&minDuration=100ms&maxDuration=2s&spanDuration=true&range=6h&limit=50&includeSelf=true",
       {
         ...DEFAULTS,
         service: "checkout",
@@ -32,8 +29,14 @@ describe("readTraceSearch", () => {
         spanDuration: true,
         lookback: "6h",
         limit: 50,
+        includeSelf: true,
       },
     ],
+    ["range_preset", "range=24h", { ...DEFAULTS, lookback: "24h" }],
+    ["old_lookback_links_still_read", "lookback=6h", { ...DEFAULTS, lookback: "6h" }],
+    ["range_wins_over_an_old_lookback", "range=15m&lookback=6h", { ...DEFAULTS, lookback: "15m" }],
+    ["start_and_end_in_unix_ms_are_a_custom_range", "start=1795687200000&end=1795690800000", { ...DEFAULTS, lookback: "custom", start: "2026-11-26T10:00:00.000Z", end: "2026-11-26T11:00:00.000Z" }],
+    ["a_reversed_range_is_the_default", "start=2026-11-26T11%3A00%3A00Z&end=2026-11-26T10%3A00%3A00Z", DEFAULTS],
     [
       "custom_range",
       "lookback=custom&start=2026-11-26T10%3A00%3A00.000Z&end=2026-11-26T11%3A00%3A00.000Z",
@@ -63,6 +66,14 @@ describe("traceSearchUrlChanges", () => {
     expect(urlOf(DEFAULTS)).toBe("");
   });
 
+  it.each([
+    ["a_preset_is_range", { ...DEFAULTS, lookback: "7d" as const }, "range=7d"],
+    ["a_custom_range_is_start_and_end", { ...DEFAULTS, lookback: "custom" as const, start: "2026-11-26T10:00:00.000Z", end: "2026-11-26T11:00:00.000Z" }, "start=2026-11-26T10%3A00%3A00.000Z&end=2026-11-26T11%3A00%3A00.000Z"],
+    ["own_traces_shown", { ...DEFAULTS, includeSelf: true }, "includeSelf=true"],
+  ])("%s", (_name, search, url) => {
+    expect(urlOf(search)).toBe(url);
+  });
+
   it("operation_without_a_service_is_dropped", () => {
     expect(urlOf({ ...DEFAULTS, operation: "GET /" })).toBe("");
   });
@@ -71,6 +82,7 @@ describe("traceSearchUrlChanges", () => {
     ["filters", { ...DEFAULTS, service: "api", operation: "GET /", tags: [{ key: "q", value: "a b" }], minDuration: " 5ms ", spanDuration: true, limit: 100 }],
     ["custom_range", { ...DEFAULTS, lookback: "custom" as const, start: "2026-11-26T10:00:00.000Z", end: "2026-11-26T11:00:00.000Z" }],
     ["lookback", { ...DEFAULTS, lookback: "7d" as const }],
+    ["include_self", { ...DEFAULTS, includeSelf: true }],
   ])("%s_round_trip_through_the_url", (_name, search) => {
     expect(readTraceSearch(new URLSearchParams(urlOf(search)))).toEqual({ ...search, minDuration: search.minDuration.trim() });
   });
@@ -146,19 +158,6 @@ describe("normalizeTraceId", () => {
     ["a_path", "/traces/4bf92f3577b34da6a3ce929d0e0e4736"],
   ])("%s_is_null", (_name, text) => {
     expect(normalizeTraceId(text)).toBeNull();
-  });
-});
-
-describe("datetime-local values", () => {
-  it("round_trip_an_instant_to_the_minute", () => {
-    const iso = new Date(2026, 10, 26, 9, 5).toISOString();
-    expect(toLocalInputValue(iso)).toBe("2026-11-26T09:05");
-    expect(fromLocalInputValue("2026-11-26T09:05")).toBe(iso);
-  });
-
-  it.each([["", ""], ["garbage", ""]])("unset_%j", (value, iso) => {
-    expect(fromLocalInputValue(value)).toBe(iso);
-    expect(toLocalInputValue(value)).toBe("");
   });
 });
 

@@ -1,34 +1,5 @@
-const pad = (value: number, width = 2) => String(value).padStart(width, "0");
-
-function clock(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-}
-
-function calendarDate(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Local date and time with milliseconds: `2026-11-26 14:03:22.007`. */
-export function formatDateTime(ms: number): string {
-  const date = new Date(ms);
-  return `${calendarDate(date)} ${clock(date)}`;
-}
-
-/** A start time in local time with milliseconds; the date is left out when it is today. */
-export function formatStartTime(ms: number, nowMs: number): string {
-  const date = new Date(ms);
-  return calendarDate(date) === calendarDate(new Date(nowMs)) ? clock(date) : formatDateTime(ms);
-}
-
-/** How long ago, coarsely: `just now`, `42s ago`, `5m ago`, `3h ago`, `2d ago`. */
-export function formatAgo(ms: number, nowMs: number): string {
-  const seconds = Math.round((nowMs - ms) / 1000);
-  if (seconds < 5) return "just now";
-  if (seconds < 60) return `${seconds}s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
-  return `${Math.floor(seconds / 86_400)}d ago`;
-}
+/** Time axes: round ticks and their labels, in local time. Pure. */
+const pad = (value: number) => String(value).padStart(2, "0");
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -57,4 +28,12 @@ export function formatAxisTime(ms: number, stepMs: number): string {
   if (stepMs < MINUTE) return `${time}:${pad(date.getSeconds())}`;
   if (stepMs < DAY) return time === "00:00" && stepMs >= HOUR ? day : time;
   return day;
+}
+
+/** A tick of a chart spanning `spanMs` whose ticks the chart picks: `11-26 14:00` over a day and a half, `14:05` over half an hour, else `14:03:20`. */
+export function formatChartTime(ms: number, spanMs: number): string {
+  const date = new Date(ms);
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (spanMs > 36 * HOUR) return `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+  return spanMs < 30 * MINUTE ? `${time}:${pad(date.getSeconds())}` : time;
 }
