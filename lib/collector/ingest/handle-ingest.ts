@@ -1,5 +1,6 @@
 import "server-only";
 import { clientAddress, trustedProxies } from "@/lib/security/client-address";
+import { TooManySpansError } from "../normalize";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
 import { type IngestFormat, mediaTypeOf } from "./ingest-format";
@@ -20,6 +21,7 @@ const FORMAT_ERROR_NAMES = new Set(["IngestFormatError", "SyntaxError"]);
 
 function asIngestError(error: unknown): IngestError | null {
   if (error instanceof IngestError) return error;
+  if (error instanceof TooManySpansError) return new IngestError(413, error.message);
   if (error instanceof Error && FORMAT_ERROR_NAMES.has(error.name)) return new IngestError(400, error.message);
   return null;
 }
@@ -40,12 +42,12 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
   const mediaType = mediaTypeOf(request.headers.get("content-type"));
   const answerType = answerMediaType(request, format);
   try {
-    const { maxBodyBytes } = ingestConfig();
+    const { maxBodyBytes, normalizeLimits } = ingestConfig();
     if (!format.mediaTypes.includes(mediaType)) {
       throw new IngestError(415, `Unsupported Content-Type "${mediaType || "(none)"}"; send ${format.mediaTypes.join(" or ")}`);
     }
     const body = await readIngestBody(request, maxBodyBytes);
-    const batch = format.decode(body, mediaType);
+    const batch = format.decode(body, mediaType, normalizeLimits);
     const rate = takeIngestRate(clientOf(request), batch.spans.length);
     if (!rate.allowed) {
       throw new IngestError(429, "Ingest rate limit exceeded for this client (TRACEBOARD_INGEST_RATE_LIMIT); retry later", rate.retryAfterSeconds);

@@ -1,6 +1,5 @@
 import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
 import type { NormalizedBatch } from "@/lib/domain/span-record";
-import { IngestFormatError } from "../../normalize/ingest-format-error";
 import type { IngestFormat } from "../ingest-format";
 import { nativeFormat } from "./native-format";
 
@@ -14,11 +13,8 @@ export const MAX_DASHBOARD_SPANS = 500;
  */
 export const dashboardSpansFormat: IngestFormat = {
   ...nativeFormat,
-  decode(body, mediaType): NormalizedBatch {
-    const batch = nativeFormat.decode(body, mediaType);
-    if (batch.spans.length + batch.rejected > MAX_DASHBOARD_SPANS) {
-      throw new IngestFormatError(`At most ${MAX_DASHBOARD_SPANS} dashboard spans per request`);
-    }
+  decode(body, mediaType, limits): NormalizedBatch {
+    const batch = nativeFormat.decode(body, mediaType, { ...limits, maxSpans: Math.min(limits.maxSpans, MAX_DASHBOARD_SPANS) });
     const resourceAttributes = { "service.name": SELF_SERVICE_NAME };
     return { ...batch, spans: batch.spans.map((span) => ({ ...span, serviceName: SELF_SERVICE_NAME, resourceAttributes, scopeName: "traceboard-dashboard" })) };
   },

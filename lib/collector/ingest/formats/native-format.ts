@@ -6,7 +6,7 @@ import { batchReport, nothingAcceptedResponse } from "./batch-report";
 /** Traceboard's native JSON batch (`POST /api/tracing/spans`): 202 with what was accepted and rejected; 400 when nothing was. */
 export const nativeFormat: IngestFormat = {
   mediaTypes: ["application/json"],
-  decode: (body) => normalizeNativeBatch(parseJsonExact(body.toString("utf8"))),
+  decode: (body, _mediaType, limits) => normalizeNativeBatch(parseJsonExact(body.toString("utf8")), limits),
   accepted: (batch) => nothingAcceptedResponse(batch) ?? Response.json(batchReport(batch), { status: 202 }),
   refused: (status, message, _mediaType, headers) => errorResponse(errorCodeForStatus(status), message, undefined, { headers }),
 };

@@ -10,7 +10,7 @@ import { batchReport, nothingAcceptedResponse } from "./batch-report";
  */
 export const zipkinFormat: IngestFormat = {
   mediaTypes: ["application/json"],
-  decode: (body) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8"))),
+  decode: (body, _mediaType, limits) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8")), limits),
   accepted: (batch) =>
     nothingAcceptedResponse(batch) ?? (batch.rejected > 0 ? Response.json(batchReport(batch), { status: 202 }) : new Response(null, { status: 202 })),
   refused: (status, message, _mediaType, headers) => errorResponse(errorCodeForStatus(status), message, undefined, { headers }),
