@@ -3,14 +3,22 @@ import type { VerifyAuditChainEndpoint } from "@/lib/api/contracts/audit";
 
 type ChainVerification = z.output<typeof VerifyAuditChainEndpoint.response>;
 
+function breakSeqs({ broken, brokenCount }: ChainVerification): string {
+  const seqs = [...new Set(broken.map((entry) => entry.seq))].join(", ");
+  return broken.length < brokenCount ? `seq ${seqs}, ...` : `seq ${seqs}`;
+}
+
 /** The hash chain's state in one plain sentence: verified through seq N, or where it broke. */
 export function ChainStatus({ verification }: { verification: ChainVerification }) {
   if (!verification.valid) {
     return (
       <p data-testid="chain-status" data-valid="false" className="rounded-lg border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
         <span className="font-semibold">Chain broken at seq {verification.firstBrokenSeq}</span>
-        {verification.reason && <> ({verification.reason})</>}.{" "}
-        {verification.lastSeq !== null ? `Verified through seq ${verification.lastSeq}; events after it cannot be trusted.` : "No event before it verified."}
+        {verification.reason && <> ({verification.reason})</>}
+        {verification.brokenCount > 1 && <>; {verification.brokenCount} breaks in all, at {breakSeqs(verification)}</>}.{" "}
+        {verification.verifiedThroughSeq !== null
+          ? `Verified through seq ${verification.verifiedThroughSeq}; events after it cannot be trusted.`
+          : "No event before it verified."}
       </p>
     );
   }

@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { accessDenial, type AccessDenial } from "@/lib/security/route-access";
+import { unstorableText } from "@/lib/domain/storable-text";
+import { tracingConfig } from "@/lib/config/tracing-config";
+import { accessDenial, crossSiteDenial, type AccessDenial } from "@/lib/security/route-access";
 import { type Endpoint, queryObject } from "./endpoint";
 import { errorResponse, validationErrorResponse } from "./errors";
 import { readJsonBody } from "./read-json-body";
@@ -33,20 +35,49 @@ export interface RouteOptions {
   refuse?: (request: NextRequest, denial: AccessDenial) => Response;
 }
 
-const unauthorized = (_request: NextRequest, { message, challenge }: AccessDenial) =>
-  errorResponse("unauthorized", message, undefined, { headers: { "WWW-Authenticate": challenge } });
+const refused = (_request: NextRequest, { status, message, challenge }: AccessDenial) =>
+  errorResponse(status === 403 ? "forbidden" : "unauthorized", message, undefined, { headers: challenge ? { "WWW-Authenticate": challenge } : {} });
 
 type Check<T> = { ok: true; value: T } | { ok: false; response: Response };
 
+/**
+ * Path, query and JSON body values are text the store keeps or compares: one it cannot
+ * keep exactly (NUL, a lone UTF-16 surrogate) is a 400 naming where it is, for every
+ * route, before any schema or query sees it (PostgreSQL fails on NUL; the audit chain
+ * would hash text that reads back otherwise).
+ */
+function storableInput(input: unknown): Check<unknown> {
+  const problem = unstorableText(input);
+  if (!problem) return { ok: true, value: input };
+  const where = problem.path.join(".");
+  return { ok: false, response: errorResponse("bad_request", `${where}: ${problem.message}`, [{ path: where, message: problem.message }]) };
+}
+
 function check(schema: z.ZodType | undefined, input: unknown): Check<unknown> {
   if (!schema) return { ok: true, value: undefined };
+  const storable = storableInput(input);
+  if (!storable.ok) return storable;
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, response: validationErrorResponse(result.error) };
 }
 
-/** An empty body reads as null (the OpenAPI document says so of a body that may be null). */
+/** `application/json` or a `+json` type, parameters aside. */
+function isJsonMediaType(contentType: string | null): boolean {
+  const mediaType = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  return mediaType === "application/json" || mediaType.endsWith("+json");
+}
+
+/**
+ * An empty body reads as null (the OpenAPI document says so of a body that may be
+ * null). A body in any other media type than JSON is a 415: a cross-site form or
+ * `text/plain` POST, which a browser sends without asking, never reaches the handler.
+ */
 async function checkBody(endpoint: Endpoint, request: NextRequest): Promise<Check<unknown>> {
   if (!endpoint.body || endpoint.bodyReadByHandler) return { ok: true, value: undefined };
+  const contentType = request.headers.get("content-type");
+  if (contentType !== null && !isJsonMediaType(contentType)) {
+    return { ok: false, response: errorResponse("unsupported_media_type", `Unsupported Content-Type "${contentType}"; send application/json`) };
+  }
   const json = await readJsonBody(request, null);
   return json.ok ? check(endpoint.body, json.value) : json;
 }
@@ -60,10 +91,11 @@ async function checkBody(endpoint: Endpoint, request: NextRequest): Promise<Chec
 export function defineRoute<E extends Endpoint>(
   endpoint: E,
   handler: (input: RouteInput<E>) => RouteAnswer<E> | Promise<RouteAnswer<E>>,
-  { refuse = unauthorized }: RouteOptions = {},
+  { refuse = refused }: RouteOptions = {},
 ): RouteHandler {
   return async (request, context) => {
-    const denial = accessDenial(endpoint.access, request.headers);
+    const denial =
+      crossSiteDenial(endpoint.method, request.headers, request.nextUrl, tracingConfig().corsOrigins) ?? accessDenial(endpoint.access, request.headers);
     if (denial) return refuse(request, denial);
     const params = check(endpoint.params, (await context?.params) ?? {});
     if (!params.ok) return params.response;

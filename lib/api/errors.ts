@@ -4,6 +4,7 @@ import { z } from "zod";
 export const ErrorCode = z.enum([
   "bad_request",
   "unauthorized",
+  "forbidden",
   "not_found",
   "payload_too_large",
   "unsupported_media_type",
@@ -27,6 +28,7 @@ export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,

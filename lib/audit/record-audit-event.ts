@@ -6,6 +6,7 @@ import type { AuditAction, AuditSeverity } from "./audit-enums";
 import { chainHash, GENESIS_HASH, type HashedAuditEvent } from "./chain-hash";
 import { toAuditEventRow } from "./audit-row";
 import type { JsonValue } from "./canonical-json";
+import { unstorableText } from "@/lib/domain/storable-text";
 
 type Described = Omit<HashedAuditEvent, "seq" | "timestampUnixNano" | "action" | "severity">;
 
@@ -38,6 +39,9 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<AuditEve
     traceId: input.traceId ?? context?.traceId ?? null,
     spanId: input.traceId ? (input.spanId ?? null) : (context?.spanId ?? null),
   };
+  const problem = unstorableText(described);
+  // The API refuses such text with a 400; reaching here would poison the chain for good.
+  if (problem) throw new RangeError(`audit event ${problem.path.join(".")}: ${problem.message}`);
   let stored: AuditEvent | undefined;
   await getAuditWriter().append((head, timestampNs) => {
     const hashed: HashedAuditEvent = { seq: (head?.seq ?? 0) + 1, timestampUnixNano: timestampNs.toString(), ...described };

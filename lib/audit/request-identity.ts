@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientAddress, trustedProxies } from "@/lib/security/client-address";
 
 /** The header naming the acting user when the audit body (or an audited route) does not. */
 export const USER_ID_HEADER = "x-user-id";
@@ -18,12 +19,11 @@ function header(request: Request, name: string, maxLength: number): string | nul
 
 /**
  * Who sent `request`, as far as its headers say: `X-User-Id` (set by the caller or an
- * authenticating proxy), the client address from the first `X-Forwarded-For` entry or
- * `X-Real-IP` (ignored unless a valid IP address), and `User-Agent`.
+ * authenticating proxy), the client address (the TCP peer, or what a trusted proxy
+ * forwarded for: lib/security/client-address.ts), and `User-Agent`.
  */
 export function requestIdentity(request: Request): RequestIdentity {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip")?.trim();
-  const ip = IpAddress.safeParse(forwarded);
+  const ip = IpAddress.safeParse(clientAddress(request.headers, trustedProxies()));
   return {
     userId: header(request, USER_ID_HEADER, 256),
     ipAddress: ip.success ? ip.data : null,

@@ -29,8 +29,8 @@ function flush(): void {
   if (buffered.length === 0) return;
   const body = JSON.stringify({ service_name: SELF_SERVICE_NAME, spans: buffered });
   buffered = [];
-  // Ingest routes do not trace themselves, so exporting cannot loop.
-  void fetch("/api/tracing/spans", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true }).catch(() => {});
+  // Ingest routes do not trace themselves, so exporting cannot loop; this one needs read access, not the ingest token.
+  void fetch("/api/tracing/dashboard-spans", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true }).catch(() => {});
 }
 
 function record(span: BrowserSpan): void {

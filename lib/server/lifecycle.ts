@@ -4,6 +4,8 @@ import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
+import { trustedProxies } from "@/lib/security/client-address";
+import { stampPeerAddresses } from "./peer-address";
 import { connectSelfTracing } from "./self-tracing";
 
 const RETENTION_FIRST_RUN_MS = 60_000;
@@ -41,6 +43,9 @@ function flushOnShutdown(): void {
 
 /** Starts the background work of a server process; called once from instrumentation.ts. */
 export function startServerLifecycle(): void {
+  stampPeerAddresses();
+  // A wrong TRACEBOARD_TRUSTED_PROXIES stops the start instead of failing each request.
+  trustedProxies();
   connectSelfTracing();
   scheduleRetention();
   flushOnShutdown();

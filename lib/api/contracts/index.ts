@@ -14,7 +14,7 @@ import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
 import { GetDependenciesEndpoint } from "./dependencies";
 import { GetHealthEndpoint } from "./health";
-import { IngestNativeSpansEndpoint, IngestOtlpTracesEndpoint, IngestZipkinSpansEndpoint } from "./ingest";
+import { IngestNativeSpansEndpoint, IngestOtlpTracesEndpoint, IngestZipkinSpansEndpoint, RecordDashboardSpansEndpoint } from "./ingest";
 import { GetOpenApiDocumentEndpoint } from "./openapi";
 import { GetTraceContextEndpoint, RunPropagationTestEndpoint } from "./propagation";
 import { GetMetricsEndpoint } from "./metrics";
@@ -31,6 +31,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   IngestOtlpTracesEndpoint,
   IngestZipkinSpansEndpoint,
   IngestNativeSpansEndpoint,
+  RecordDashboardSpansEndpoint,
   RunCleanupEndpoint,
   GetTraceContextEndpoint,
   RunPropagationTestEndpoint,

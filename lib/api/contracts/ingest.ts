@@ -79,3 +79,18 @@ export const IngestNativeSpansEndpoint = defineEndpoint({
   access: "ingest",
   bodyReadByHandler: true,
 });
+
+export const RecordDashboardSpansEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/tracing/dashboard-spans",
+  summary: "The dashboard's own browser spans",
+  description:
+    "Where the dashboard sends the CLIENT spans of its own API calls: a native batch of at most 500 spans, stored under the service `traceboard` whatever the batch says, so it needs read access (the dashboard's own) rather than the ingest token. Same-origin only, like every route that changes state.",
+  tags: ["ingest"],
+  body: nativeSpanBatchOf(NativeSpan),
+  successStatus: 202,
+  response: NativeSpansResponse,
+  errors: INGEST_ERRORS,
+  access: "read",
+  bodyReadByHandler: true,
+});

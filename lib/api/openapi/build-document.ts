@@ -10,6 +10,7 @@ const SUCCESS_DESCRIPTIONS: Record<number, string> = { 200: "OK", 201: "Created"
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input; the message and details name each bad field",
   401: "Missing or wrong bearer token",
+  403: "Cross-site request from an origin that is neither this server nor in TRACEBOARD_CORS_ORIGINS",
   404: "Not found",
   413: "Request body too large",
   415: "Unsupported Content-Type or Content-Encoding",
@@ -164,7 +165,11 @@ class DocumentBuilder {
       },
     };
     const errorBody = endpoint.errorBody && this.schemaOf(endpoint.errorBody, "output", `${where} error body`);
-    for (const status of endpoint.errors ?? []) {
+    // defineRoute refuses every cross-site request that changes state (lib/security/cross-site.ts)
+    // and a JSON body sent as another media type.
+    const enforced = [...(endpoint.method === "GET" ? [] : [403]), ...(endpoint.body && !endpoint.bodyReadByHandler ? [415] : [])];
+    const statuses = [...new Set([...(endpoint.errors ?? []), ...enforced])].sort();
+    for (const status of statuses) {
       responses[status] = errorBody
         ? { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: this.content(errorBody, endpoint.extraMediaTypes) }
         : this.envelopeError(status);

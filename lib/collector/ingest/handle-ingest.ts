@@ -1,4 +1,6 @@
 import "server-only";
+import { clientAddress, trustedProxies } from "@/lib/security/client-address";
+import { TooManySpansError } from "../normalize";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
 import { type IngestFormat, mediaTypeOf } from "./ingest-format";
@@ -6,12 +8,12 @@ import { ingestQueue, recordRejected, takeIngestRate } from "./ingest-service";
 import { readIngestBody } from "./read-ingest-body";
 
 /**
- * The client a rate limit applies to: the first X-Forwarded-For entry, which Next.js
- * sets to the peer address when the request has none (behind a proxy, let the proxy
- * set it). A client that forges the header can only spread itself over more buckets.
+ * The client a rate limit applies to: the TCP peer, or the address a trusted proxy
+ * (TRACEBOARD_TRUSTED_PROXIES) says it forwarded for. A forged X-Forwarded-For does not
+ * give a client a fresh bucket.
  */
 function clientOf(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "unknown";
+  return clientAddress(request.headers, trustedProxies()) ?? "unknown";
 }
 
 /** Malformed documents from a decoder carry this name; they become 400s. */
@@ -19,6 +21,7 @@ const FORMAT_ERROR_NAMES = new Set(["IngestFormatError", "SyntaxError"]);
 
 function asIngestError(error: unknown): IngestError | null {
   if (error instanceof IngestError) return error;
+  if (error instanceof TooManySpansError) return new IngestError(413, error.message);
   if (error instanceof Error && FORMAT_ERROR_NAMES.has(error.name)) return new IngestError(400, error.message);
   return null;
 }
@@ -39,12 +42,12 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
   const mediaType = mediaTypeOf(request.headers.get("content-type"));
   const answerType = answerMediaType(request, format);
   try {
-    const { maxBodyBytes } = ingestConfig();
+    const { maxBodyBytes, normalizeLimits } = ingestConfig();
     if (!format.mediaTypes.includes(mediaType)) {
       throw new IngestError(415, `Unsupported Content-Type "${mediaType || "(none)"}"; send ${format.mediaTypes.join(" or ")}`);
     }
     const body = await readIngestBody(request, maxBodyBytes);
-    const batch = format.decode(body, mediaType);
+    const batch = format.decode(body, mediaType, normalizeLimits);
     const rate = takeIngestRate(clientOf(request), batch.spans.length);
     if (!rate.allowed) {
       throw new IngestError(429, "Ingest rate limit exceeded for this client (TRACEBOARD_INGEST_RATE_LIMIT); retry later", rate.retryAfterSeconds);

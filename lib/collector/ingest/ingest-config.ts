@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { NormalizeLimits } from "../normalize";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -8,6 +9,8 @@ const IngestEnv = z.object({
   TRACEBOARD_QUEUE_MAX_SPANS: positiveInt(200_000),
   /** Spans committed in one transaction at most. */
   TRACEBOARD_BATCH_MAX_SPANS: positiveInt(10_000),
+  /** Spans one request may carry (413 above it); bounds the work a small hostile body can cause. */
+  TRACEBOARD_MAX_SPANS_PER_REQUEST: positiveInt(50_000),
   /** Spans per second one client may send on average; unset means no limit. */
   TRACEBOARD_INGEST_RATE_LIMIT: z.coerce.number().positive().optional(),
   /** Spans one client may send at once; default five seconds' worth of the rate. */
@@ -22,7 +25,11 @@ export type IngestConfig = {
   maxQueuedSpans: number;
   maxBatchSpans: number;
   rateLimit: { spansPerSecond: number; burstSpans: number } | null;
+  normalizeLimits: NormalizeLimits;
 };
+
+/** Rejected spans after which a request is refused whole: enough to report a few bad spans in a good batch. */
+const MAX_REJECTED_SPANS = 1_000;
 
 export function loadIngestConfig(env: Record<string, string | undefined> = process.env): IngestConfig {
   const parsed = IngestEnv.parse({
@@ -35,6 +42,7 @@ export function loadIngestConfig(env: Record<string, string | undefined> = proce
     maxBodyBytes: parsed.TRACEBOARD_MAX_BODY_BYTES,
     maxQueuedSpans: parsed.TRACEBOARD_QUEUE_MAX_SPANS,
     maxBatchSpans: parsed.TRACEBOARD_BATCH_MAX_SPANS,
+    normalizeLimits: { maxSpans: parsed.TRACEBOARD_MAX_SPANS_PER_REQUEST, maxRejected: MAX_REJECTED_SPANS },
     rateLimit: rate
       ? { spansPerSecond: rate, burstSpans: parsed.TRACEBOARD_INGEST_RATE_BURST ?? Math.ceil(rate * DEFAULT_BURST_SECONDS) }
       : null,

@@ -17,9 +17,11 @@ interface Bucket {
 const DEFAULT_MAX_CLIENTS = 10_000;
 
 /**
- * Per-client token buckets counted in spans (a request costs its span count, so one
- * huge batch and many small ones are treated alike). Memory is bounded: a Map in
- * recency order, oldest clients evicted past `maxClients`.
+ * Per-client token buckets counted in spans: a request costs its whole span count, so
+ * one huge batch and many small ones are treated alike. A batch larger than the burst
+ * is let through only when the bucket is full, and then drives it into debt, so the
+ * client waits until its average is back under the rate (Retry-After says when).
+ * Memory is bounded: a Map in recency order, oldest clients evicted past `maxClients`.
  */
 export class SpanRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -34,13 +36,12 @@ export class SpanRateLimiter {
     bucket.updatedMs = nowMs;
     this.buckets.set(client, bucket);
     this.evictOldest();
-    // A batch larger than the burst could never pass; it is let through once the bucket is full.
-    const cost = Math.min(spans, burstSpans);
-    if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
+    const needed = Math.min(spans, burstSpans);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= spans;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / spansPerSecond)) };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((needed - bucket.tokens) / spansPerSecond)) };
   }
 
   private evictOldest(): void {

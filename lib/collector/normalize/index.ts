@@ -4,3 +4,4 @@ export { normalizeOtlpJson } from "./otlp-json";
 export { normalizeOtlpProtobuf } from "./otlp-protobuf";
 export { normalizeZipkinSpans } from "./zipkin";
 export { normalizeNativeBatch } from "./native";
+export { type NormalizeLimits, TooManySpansError } from "./normalize-limits";

@@ -2,10 +2,11 @@ import { SpanKind, StatusCode, UNKNOWN_SERVICE, type NormalizedBatch, type SpanR
 import { NativeSpan, NativeSpanBatch } from "../wire/native-span-batch";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeEach } from "./normalize-each";
+import type { NormalizeLimits } from "./normalize-limits";
 import { firstIssueMessage } from "./zod-issue";
 
 /** A native JSON batch (see `NativeSpanBatch`) to span records; each bad span is rejected with its path. */
-export function normalizeNativeBatch(document: unknown): NormalizedBatch {
+export function normalizeNativeBatch(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
   const batch = NativeSpanBatch.safeParse(document);
   if (!batch.success) {
     throw new IngestFormatError(
@@ -13,9 +14,9 @@ export function normalizeNativeBatch(document: unknown): NormalizedBatch {
     );
   }
   if (Array.isArray(batch.data))
-    return normalizeEach(batch.data, [], NativeSpan, (span) => nativeSpanRecord(span, null));
+    return normalizeEach(batch.data, [], NativeSpan, (span) => nativeSpanRecord(span, null), limits);
   const serviceName = batch.data.service_name ?? null;
-  return normalizeEach(batch.data.spans, ["spans"], NativeSpan, (span) => nativeSpanRecord(span, serviceName));
+  return normalizeEach(batch.data.spans, ["spans"], NativeSpan, (span) => nativeSpanRecord(span, serviceName), limits);
 }
 
 function nativeSpanRecord(span: NativeSpan, batchServiceName: string | null): SpanRecord {

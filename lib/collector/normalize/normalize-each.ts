@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 import { BatchBuilder } from "./batch-builder";
+import type { NormalizeLimits } from "./normalize-limits";
 import { firstIssueMessage } from "./zod-issue";
 
 /**
@@ -12,8 +13,10 @@ export function normalizeEach<Schema extends z.ZodType>(
   path: readonly PropertyKey[],
   schema: Schema,
   toRecord: (item: z.output<Schema>) => SpanRecord,
+  limits?: NormalizeLimits,
 ): NormalizedBatch {
-  const batch = new BatchBuilder();
+  const batch = new BatchBuilder(limits);
+  batch.expect(items.length);
   items.forEach((item, i) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) batch.accept(toRecord(parsed.data));

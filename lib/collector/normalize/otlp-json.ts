@@ -4,6 +4,7 @@ import { OtlpTraceRequest, type OtlpInstrumentationScope, type OtlpResourceSpans
 import { BatchBuilder } from "./batch-builder";
 import { FieldError, messageAt } from "./field-error";
 import { IngestFormatError } from "./ingest-format-error";
+import type { NormalizeLimits } from "./normalize-limits";
 import { otlpAttributes } from "./otlp-any-value";
 import { normalizeOtlpSpan, type OtlpSpanContext } from "./otlp-span";
 import { firstIssueMessage } from "./zod-issue";
@@ -15,11 +16,12 @@ import { firstIssueMessage } from "./zod-issue";
  * its path and reason; a malformed envelope (anything above the spans, including resource
  * attributes) throws an IngestFormatError.
  */
-export function normalizeOtlpJson(document: unknown): NormalizedBatch {
+export function normalizeOtlpJson(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
   const request = OtlpTraceRequest.safeParse(document);
   if (!request.success)
     throw new IngestFormatError(`Malformed OTLP trace request: ${firstIssueMessage(request.error, [])}`);
-  const batch = new BatchBuilder();
+  const batch = new BatchBuilder(limits);
+  batch.expect(spanCount(request.data.resourceSpans ?? []));
   request.data.resourceSpans?.forEach((resourceSpans, r) => {
     const resource = resourceContext(resourceSpans, r);
     const groups = [
@@ -47,6 +49,15 @@ export function normalizeOtlpJson(document: unknown): NormalizedBatch {
     }
   });
   return batch.finish();
+}
+
+/** Every span of every group, counted without reading one. */
+function spanCount(resourceSpans: readonly OtlpResourceSpans[]): number {
+  let count = 0;
+  for (const { scopeSpans, instrumentationLibrarySpans } of resourceSpans) {
+    for (const group of [...(scopeSpans ?? []), ...(instrumentationLibrarySpans ?? [])]) count += group.spans?.length ?? 0;
+  }
+  return count;
 }
 
 function resourceContext(

@@ -1,6 +1,7 @@
 import type { NormalizedBatch } from "@/lib/domain/span-record";
 import { ExportTraceServiceRequest } from "../wire/otlp-proto";
 import { IngestFormatError } from "./ingest-format-error";
+import type { NormalizeLimits } from "./normalize-limits";
 import { normalizeOtlpJson } from "./otlp-json";
 
 /**
@@ -13,7 +14,7 @@ import { normalizeOtlpJson } from "./otlp-json";
  * `wire/otlp-proto.ts`: spans sent only in the `instrumentation_library_spans` field that
  * senders dropped in 2022 are not seen.)
  */
-export function normalizeOtlpProtobuf(body: Uint8Array): NormalizedBatch {
+export function normalizeOtlpProtobuf(body: Uint8Array, limits?: NormalizeLimits): NormalizedBatch {
   let message: object;
   try {
     // Decoding recurses per nesting level, so hostile nesting ends here as a RangeError.
@@ -23,5 +24,5 @@ export function normalizeOtlpProtobuf(body: Uint8Array): NormalizedBatch {
       `Malformed protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return normalizeOtlpJson(message);
+  return normalizeOtlpJson(message, limits);
 }

@@ -1,13 +1,14 @@
+import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
 import { NS_PER_MS, NS_PER_MS_NUMBER, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 import { isLong, longToBigInt } from "./long-int";
 
 /**
  * Exact unix-nanosecond timestamps from every form the wire formats use. Each parser
- * returns a bigint in [1, 2^63-1] (what a signed 64-bit column holds; 2^63-1 ns is in
- * 2262) or null; zero counts as missing, since proto3 cannot tell 0 from absent.
+ * returns a bigint in [1, MAX_UNIX_NANOS] or null; zero counts as missing, since proto3
+ * cannot tell 0 from absent.
  */
 
-export const MAX_UNIX_NANOS = 2n ** 63n - 1n;
+export { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT };
 const UINT_DIGITS = /^\d{1,20}$/;
 
 function inRange(nanos: bigint): bigint | null {

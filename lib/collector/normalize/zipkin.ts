@@ -10,6 +10,7 @@ import { ZipkinSpan, ZipkinSpanList, type ZipkinEndpoint } from "../wire/zipkin-
 import { setAttribute } from "./attributes";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeEach } from "./normalize-each";
+import type { NormalizeLimits } from "./normalize-limits";
 import { statusCodeOf } from "./span-enums";
 import { firstIssueMessage } from "./zod-issue";
 
@@ -21,13 +22,13 @@ import { firstIssueMessage } from "./zod-issue";
  * fields (status, tracestate, scope) become those fields. The remote endpoint uses today's
  * semantic conventions (`network.peer.*`) rather than the collector's `net.peer.*`.
  */
-export function normalizeZipkinSpans(document: unknown): NormalizedBatch {
+export function normalizeZipkinSpans(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
   const spans = ZipkinSpanList.safeParse(document);
   if (!spans.success)
     throw new IngestFormatError(
       `Malformed Zipkin upload, expected an array of spans: ${firstIssueMessage(spans.error, [])}`,
     );
-  return normalizeEach(spans.data, [], ZipkinSpan, zipkinSpanRecord);
+  return normalizeEach(spans.data, [], ZipkinSpan, zipkinSpanRecord, limits);
 }
 
 const ZIPKIN_KINDS = {

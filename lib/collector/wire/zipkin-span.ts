@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isObject } from "../normalize/is-object";
-import { MAX_UNIX_NANOS, microsToUnixNanos } from "../normalize/unix-nanos";
+import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT, microsToUnixNanos } from "../normalize/unix-nanos";
 import { converted } from "./converted";
 import { hexId, parentSpanHexId } from "./hex-id";
 
@@ -24,7 +24,7 @@ function isZipkinTags(value: unknown): value is ZipkinTags {
 const UnixMicrosAsNanos = converted(
   z.number().int(),
   microsToUnixNanos,
-  "expected epoch microseconds after 1970 and before 2262",
+  `expected epoch microseconds after 1970 and before ${MAX_UNIX_NANOS_TEXT}`,
 ).meta({ description: "Epoch microseconds" });
 
 export const ZipkinEndpoint = z.object({

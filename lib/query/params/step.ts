@@ -1,5 +1,6 @@
-import { NS_PER_S } from "@/lib/domain/time-units";
 import { z } from "zod";
+import { MAX_UNIX_NANOS } from "@/lib/domain/representable-time";
+import { NS_PER_S } from "@/lib/domain/time-units";
 import { parseDurationNs } from "./duration";
 
 const BARE_SECONDS = /^\d+$/;
@@ -7,7 +8,8 @@ const BARE_SECONDS = /^\d+$/;
 /** `30s`, `5m`, `1h` (units as in DurationParam) or a bare whole number of seconds (Prometheus' convention), as nanoseconds; null when malformed. */
 export function parseStepNs(text: string): bigint | null {
   const trimmed = text.trim();
-  return BARE_SECONDS.test(trimmed) ? BigInt(trimmed) * NS_PER_S : parseDurationNs(trimmed);
+  if (!BARE_SECONDS.test(trimmed)) return parseDurationNs(trimmed);
+  return trimmed.length <= 20 && BigInt(trimmed) * NS_PER_S <= MAX_UNIX_NANOS ? BigInt(trimmed) * NS_PER_S : null;
 }
 
 /** A series step query parameter of at least one second, parsed to bigint nanoseconds. */

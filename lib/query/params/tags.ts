@@ -49,12 +49,15 @@ export function parseTags(text: string): TagFilter[] {
   return tags;
 }
 
+/** Tag pairs one search may hold: each is a condition on one same span, and a search is not a bulk export. */
+export const MAX_TAGS = 32;
+
 /** The `tags` query parameter, given once or repeated, each holding one or more pairs (see parseTags). */
 export const TagsParam = z
   .union([z.string(), z.array(z.string())])
   .meta({
     description:
-      'Attribute matches, AND-ed: `key=value` pairs separated by spaces, values double-quoted when they hold spaces (`http.route="/a b"`); the parameter may repeat',
+      'Attribute matches, AND-ed: `key=value` pairs separated by spaces, values double-quoted when they hold spaces (`http.route="/a b"`); the parameter may repeat; at most 32 pairs',
     examples: ['http.route="/api/cart" error=true'],
   })
   .transform((given, context) => {
@@ -67,6 +70,10 @@ export const TagsParam = z
         context.addIssue({ code: "custom", message: `invalid tags: ${(error as Error).message}` });
         return z.NEVER;
       }
+    }
+    if (tags.length > MAX_TAGS) {
+      context.addIssue({ code: "custom", message: `invalid tags: at most ${MAX_TAGS} key=value pairs (got ${tags.length})` });
+      return z.NEVER;
     }
     return tags;
   });

@@ -1,12 +1,17 @@
 import { z } from "zod";
+import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
 import { msToNanos } from "@/lib/domain/time-units";
 
 export const DEFAULT_LOOKBACK_MS = 60 * 60 * 1000;
 const UNIX_MILLIS = /^\d{1,15}$/;
 
-/** An ISO 8601 instant or a whole number of unix milliseconds, as unix nanoseconds; null when malformed. */
+/** An ISO 8601 instant or a whole number of unix milliseconds, as unix nanoseconds; null when malformed or outside 1970..2200. */
 export function parseInstantNs(text: string): bigint | null {
-  if (UNIX_MILLIS.test(text)) return msToNanos(BigInt(text));
+  const nanos = UNIX_MILLIS.test(text) ? msToNanos(BigInt(text)) : isoNanos(text);
+  return nanos !== null && nanos >= 0n && nanos <= MAX_UNIX_NANOS ? nanos : null;
+}
+
+function isoNanos(text: string): bigint | null {
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
   const millis = Date.parse(text);
   return Number.isNaN(millis) ? null : msToNanos(millis);
@@ -18,7 +23,7 @@ export const InstantParam = z
   .transform((text, context) => {
     const nanos = parseInstantNs(text);
     if (nanos === null) {
-      context.addIssue({ code: "custom", message: `invalid time "${text}": use ISO 8601 or unix milliseconds` });
+      context.addIssue({ code: "custom", message: `invalid time "${text}": use ISO 8601 or unix milliseconds, from 1970 to ${MAX_UNIX_NANOS_TEXT}` });
       return z.NEVER;
     }
     return nanos;

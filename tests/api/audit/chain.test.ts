@@ -19,7 +19,17 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
   const lastEvent = async () => (await walkPages(app, "/api/tracing/audit", 1000)).events[0];
 
   it("an_empty_chain_is_valid", async () => {
-    expect(await verify()).toEqual({ valid: true, checked: 0, firstBrokenSeq: null, reason: null, lastSeq: null, lastHash: null });
+    expect(await verify()).toEqual({
+      valid: true,
+      checked: 0,
+      firstBrokenSeq: null,
+      reason: null,
+      brokenCount: 0,
+      broken: [],
+      verifiedThroughSeq: null,
+      lastSeq: null,
+      lastHash: null,
+    });
   });
 
   it("concurrent_appends_form_one_unbroken_chain", async () => {
@@ -37,6 +47,9 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
       checked: CONCURRENT_APPENDS,
       firstBrokenSeq: null,
       reason: null,
+      brokenCount: 0,
+      broken: [],
+      verifiedThroughSeq: CONCURRENT_APPENDS,
       lastSeq: CONCURRENT_APPENDS,
       lastHash: stored[stored.length - 1].hash,
     });
@@ -78,7 +91,8 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
       expect((await verify()).valid).toBe(true);
     });
 
-    const cases: Array<{ name: string; tamper: () => Promise<unknown>; firstBrokenSeq: number; reason: RegExp }> = [
+    /** `alsoBreaks`: a later link that breaks as a consequence (a changed hash no longer matches the next prevHash). */
+    const cases: Array<{ name: string; tamper: () => Promise<unknown>; firstBrokenSeq: number; reason: RegExp; alsoBreaks?: [number, RegExp] }> = [
       {
         name: "description_changed",
         tamper: () => sql(`UPDATE audit_events SET description = 'nothing to see' WHERE seq = ${TAMPERED_SEQ}`),
@@ -102,6 +116,7 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
         tamper: () => sql(`UPDATE audit_events SET hash = '${"a".repeat(64)}' WHERE seq = ${TAMPERED_SEQ}`),
         firstBrokenSeq: TAMPERED_SEQ,
         reason: /^hash mismatch/,
+        alsoBreaks: [TAMPERED_SEQ + 1, /^prevHash mismatch/],
       },
       {
         name: "event_and_its_hash_rewritten_consistently_breaks_the_next_link",
@@ -118,7 +133,7 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
         name: "middle_row_deleted",
         tamper: () => sql(`DELETE FROM audit_events WHERE seq = ${TAMPERED_SEQ}`),
         firstBrokenSeq: TAMPERED_SEQ,
-        reason: /^missing: the next event is seq 6/,
+        reason: /^missing: seq 5 is gone, the next event is seq 6/,
       },
       {
         name: "json_column_made_unreadable",
@@ -128,13 +143,34 @@ describeOnEachDatabase("audit chain", ({ app, provider }) => {
       },
     ];
 
-    it.each(cases)("verify_reports_the_first_broken_seq_when_$name", async ({ tamper, firstBrokenSeq, reason }) => {
+    it.each(cases)("verify_reports_the_broken_seq_when_$name_and_walks_on_to_the_end", async ({ name, tamper, firstBrokenSeq, reason, alsoBreaks }) => {
       const head = await lastEvent();
       await tamper();
       const result = await verify();
-      expect(result).toMatchObject({ valid: false, firstBrokenSeq, checked: firstBrokenSeq - 1, lastSeq: firstBrokenSeq - 1 });
+      const rows = name === "middle_row_deleted" ? head.seq - 1 : head.seq;
+      expect(result).toMatchObject({ valid: false, firstBrokenSeq, verifiedThroughSeq: firstBrokenSeq - 1, checked: rows, lastSeq: head.seq, lastHash: head.hash });
       expect(result.reason).toMatch(reason);
+      const expected = [{ seq: firstBrokenSeq, reason: expect.stringMatching(reason) }];
+      if (alsoBreaks) expected.push({ seq: alsoBreaks[0], reason: expect.stringMatching(alsoBreaks[1]) });
+      expect(result.broken).toEqual(expected);
+      expect(result.brokenCount).toBe(expected.length);
       expect(head.seq).toBeGreaterThan(firstBrokenSeq);
+    });
+
+    it("a_broken_event_does_not_hide_a_later_tamper", async () => {
+      const head = await lastEvent();
+      const later = head.seq - 1;
+      const original = await db().auditEvent.findUniqueOrThrow({ where: { seq: later } });
+      try {
+        await sql(`UPDATE audit_events SET description = 'first' WHERE seq = ${TAMPERED_SEQ}`);
+        await sql(`UPDATE audit_events SET user_id = 'mallory' WHERE seq = ${later}`);
+        const result = await verify();
+        expect(result).toMatchObject({ valid: false, firstBrokenSeq: TAMPERED_SEQ, brokenCount: 2, verifiedThroughSeq: TAMPERED_SEQ - 1 });
+        expect(result.broken.map((entry) => entry.seq)).toEqual([TAMPERED_SEQ, later]);
+      } finally {
+        await sql(`DELETE FROM audit_events WHERE seq = ${later}`);
+        await db().auditEvent.create({ data: original });
+      }
     });
   });
 

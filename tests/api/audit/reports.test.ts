@@ -37,6 +37,7 @@ interface Correlation {
 
 const utcDay = (event: AuditEvent) => new Date(Number(BigInt(event.timestampUnixNano) / 1_000_000n)).toISOString().slice(0, 10);
 
+// The tests' HTTP client connects over loopback, trusted here as a proxy that forwards the caller's address.
 describeOnEachDatabase("audit reports", ({ app }) => {
   describe("statistics", () => {
     const events: AuditEvent[] = [];
@@ -260,4 +261,4 @@ describeOnEachDatabase("audit reports", ({ app }) => {
       expect(event.description).toContain(`Removed ${result.deletedSpans} spans`);
     });
   });
-});
+}, { TRACEBOARD_TRUSTED_PROXIES: "127.0.0.1,::1" });

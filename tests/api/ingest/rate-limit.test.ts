@@ -12,10 +12,13 @@ function body(spans: number) {
   return { traceId, document: otlpRequest("limited", list) };
 }
 
+const LIMIT = { TRACEBOARD_INGEST_RATE_LIMIT: "10", TRACEBOARD_INGEST_RATE_BURST: "300" };
+
 describe("ingest rate limit", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ env: { TRACEBOARD_INGEST_RATE_LIMIT: "10", TRACEBOARD_INGEST_RATE_BURST: "300" } });
+    // The tests' HTTP client connects over loopback, trusted here as the proxy that tells clients apart.
+    app = await startTestApp({ env: { ...LIMIT, TRACEBOARD_TRUSTED_PROXIES: "127.0.0.1,::1" } });
   });
   afterAll(async () => {
     await app?.close();
@@ -57,5 +60,44 @@ describe("ingest rate limit", () => {
     } finally {
       await unlimited.close();
     }
+  });
+});
+
+/** The hostile probe's two bypasses: rotating X-Forwarded-For values and batches larger than the burst. */
+describe("ingest rate limit against a client that lies", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: LIMIT });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("rotating_forwarded_for_values_from_an_untrusted_peer_share_one_bucket", async () => {
+    expect((await app.postJson("/v1/traces", body(300).document, { "x-forwarded-for": "not-an-ip-1" })).status).toBe(200);
+    for (const forged of ["not-an-ip-2", "198.51.100.7", "10.0.0.1, 10.0.0.2"]) {
+      const answer = await app.postJson("/v1/traces", body(50).document, { "x-forwarded-for": forged, "x-traceboard-peer": "203.0.113.9" });
+      expect(answer.status, forged).toBe(429);
+    }
+  });
+});
+
+describe("ingest rate limit charges whole batches", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: LIMIT });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("a_batch_larger_than_the_burst_passes_once_then_the_client_waits_for_all_of_it", async () => {
+    const big = body(1_000);
+    expect((await app.postJson("/v1/traces", big.document)).status).toBe(200);
+    expect(await app.spans({ traceId: big.traceId })).toHaveLength(1_000);
+    const next = await app.postJson("/v1/traces", body(1).document);
+    expect(next.status).toBe(429);
+    // 1,000 spans against a burst of 300 at 10/s: about 70 s of debt before one more span fits.
+    expect(Number(next.headers["retry-after"])).toBeGreaterThanOrEqual(65);
   });
 });

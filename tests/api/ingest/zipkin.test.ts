@@ -162,7 +162,18 @@ describe("Zipkin v2 JSON to /api/v2/spans", () => {
     const [good] = zipkinUpload("aaaaaaaaaaaaaaaa");
     const answer = await app.postJson("/api/v2/spans", [good, { ...good, id: "not-hex", kind: "SERVER" }]);
     expect(answer.status).toBe(202);
+    // Zipkin answers 202 with no body; a drop is still reported, never silent.
+    expect(answer.json()).toMatchObject({ accepted: 1, rejected: 1, errors: [expect.stringMatching(/id/)] });
     const stored = await app.spans({ traceId: "0000000000000000aaaaaaaaaaaaaaaa" });
     expect(stored.map((span) => [span.spanId, span.kind])).toEqual([[RPC_SPAN_ID, 3]]);
+  });
+
+  it("every_span_rejected_is_a_400_with_the_reasons_and_counted", async () => {
+    const before = (await app.send("/api/tracing/statistics")).json() as { ingest: { rejected: number } };
+    const answer = await app.postJson("/api/v2/spans", [{ traceId: "0000000000000000bbbbbbbbbbbbbbbb", id: "not-hex", name: "x", timestamp: 1, duration: 1 }]);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringMatching(/^Every span was rejected: .*id/), details: { accepted: 0, rejected: 1 } } });
+    const after = (await app.send("/api/tracing/statistics")).json() as { ingest: { rejected: number } };
+    expect(after.ingest.rejected).toBe(before.ingest.rejected + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from "vitest";
-import { startTestApp, type TestApp } from "./test-app";
+import { startTestApp, type AppEnv, type TestApp } from "./test-app";
 import { DATABASE_TARGETS, type TestDatabase } from "./test-database";
 
 export interface OnDatabase {
@@ -11,14 +11,14 @@ export interface OnDatabase {
 /**
  * Declares `suite` once per database target (SQLite always, PostgreSQL when
  * TEST_POSTGRES_URL is set, else skipped with the reason in its title), each with an
- * app started on a fresh migrated database before the suite and closed after it.
+ * app started on a fresh migrated database (and `env`) before the suite and closed after it.
  */
-export function describeOnEachDatabase(title: string, suite: (on: OnDatabase) => void): void {
+export function describeOnEachDatabase(title: string, suite: (on: OnDatabase) => void, env: AppEnv = {}): void {
   describe.each(DATABASE_TARGETS)(`${title} on $provider`, ({ provider, skipReason, create }) => {
     describe.skipIf(skipReason !== null)(skipReason ?? provider, () => {
       let started: TestApp | undefined;
       beforeAll(async () => {
-        started = await startTestApp({ database: await create() });
+        started = await startTestApp({ database: await create(), env });
       });
       afterAll(async () => {
         await started?.close();

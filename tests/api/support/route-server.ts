@@ -80,7 +80,7 @@ function routeMatcher(routes: Record<string, RouteModule>): (pathname: string) =
  * HTTP clients (the OpenTelemetry exporters, fetch) can talk to them: each request becomes
  * a NextRequest with its method, headers and body, and the handler's Response is written
  * back with its status, headers and body. Patterns like `/a/[id]` pass `params`. An unknown path is a 404, a missing method a
- * 405; a handler that throws answers 599 (never a real status), so tests notice it.
+ * 405, a segment that does not decode a 400 (as in Next.js); a handler that throws answers 599 (never a real status), so tests notice it.
  */
 export async function serveRoutes(routes: Record<string, RouteModule>): Promise<RouteServer> {
   const seen: SeenRequest[] = [];
@@ -92,7 +92,14 @@ export async function serveRoutes(routes: Record<string, RouteModule>): Promise<
         const body = await readBody(message);
         const path = new URL(message.url ?? "/", "http://x").pathname;
         seen.push({ method: message.method ?? "", path, headers: message.headers, bodyBytes: body.length });
-        const matched = match(path);
+        let matched: MatchedRoute | null;
+        try {
+          matched = match(path);
+        } catch {
+          // Next.js answers a path segment that does not decode (`%ff`) with 400 before any handler runs.
+          out.writeHead(400).end();
+          return;
+        }
         const handler = matched?.route[(message.method ?? "GET") as keyof RouteModule];
         if (!matched || !handler) {
           out.writeHead(matched ? 405 : 404).end();

@@ -26,6 +26,7 @@ const APP_ENV = [
   "TRACEBOARD_INGEST_RATE_LIMIT",
   "TRACEBOARD_INGEST_RATE_BURST",
   "TRACEBOARD_READ_TOKEN",
+  "TRACEBOARD_TRUSTED_PROXIES",
 ] as const;
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 
@@ -35,7 +36,7 @@ const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], un
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing] = await Promise.all([
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing, peerAddress] = await Promise.all([
     loadAppRoutes(),
     import("@/lib/collector/ingest/ingest-service"),
     import("@/lib/tracing/span-exporter"),
@@ -44,9 +45,11 @@ async function loadModules() {
     import("@/lib/tracing/with-tracing"),
     import("@/lib/store/audit/audit-writer"),
     import("@/lib/server/self-tracing"),
+    import("@/lib/server/peer-address"),
   ]);
   // What the server lifecycle does at start (instrumentation.ts), for these fresh modules.
   selfTracing.connectSelfTracing();
+  peerAddress.stampPeerAddresses();
   return {
     routes,
     ingestQueue: ingestService.ingestQueue,

@@ -49,6 +49,11 @@ describe("defineRoute parsing", () => {
     ["missingParams", URL_OF, undefined, {}, "group"],
     ["badQuery", `${URL_OF}?limit=50`, undefined, { group: "a" }, "limit"],
     ["badBody", URL_OF, JSON.stringify({ name: "" }), { group: "a" }, "name"],
+    ["nulInParam", URL_OF, undefined, { group: "a\u0000" }, "group"],
+    ["nulInQuery", `${URL_OF}?limit=%00`, undefined, { group: "a" }, "limit"],
+    ["nulInBody", URL_OF, JSON.stringify({ name: "x\u0000" }), { group: "a" }, "name"],
+    ["loneSurrogateInBody", URL_OF, '{"name":"x\\ud800y"}', { group: "a" }, "name"],
+    ["loneSurrogateInBodyKey", URL_OF, '{"name":"x","\\udc00":1}', { group: "a" }, "\udc00"],
   ])("%s_400_in_the_error_envelope_naming_the_field", async (_name, url, body, params, path) => {
     const response = await route(post(url, body), withParams(params));
     expect(response.status).toBe(400);
@@ -137,7 +142,7 @@ describe("defineRoute access", () => {
   it("answers_a_refusal_in_the_route_s_own_shape_when_given_one", async () => {
     vi.stubEnv("TRACEBOARD_INGEST_TOKEN", TOKENS.ingest);
     const ingest = defineRoute({ ...createThing, access: "ingest" }, () => ({ group: "a", limit: 1, name: "ran" }), {
-      refuse: (_request, { message, challenge }) => Response.json({ code: 16, message }, { status: 401, headers: { "WWW-Authenticate": challenge } }),
+      refuse: (_request, { message, challenge }) => Response.json({ code: 16, message }, { status: 401, headers: { "WWW-Authenticate": challenge ?? "" } }),
     });
     const response = await ingest(post(URL_OF), withParams({ group: "a" }));
     expect(response.status).toBe(401);

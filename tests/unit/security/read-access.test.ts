@@ -51,3 +51,32 @@ describe("middleware with TRACEBOARD_READ_TOKEN", () => {
     expect(response.headers.get("content-security-policy")).toContain("script-src");
   });
 });
+
+describe("middleware matcher", () => {
+  const matches = async (url: string, headers?: Record<string, string>) => {
+    const { unstable_doesMiddlewareMatch } = await import("next/experimental/testing/server");
+    const { config } = await import("@/middleware");
+    return unstable_doesMiddlewareMatch({ config, url, headers });
+  };
+
+  it.each([
+    ["page", "/traces", true],
+    ["root", "/", true],
+    ["page_path_ending_in_txt", "/traces/x.txt", true],
+    ["page_path_ending_in_js", "/traces/x.js", true],
+    ["page_path_ending_in_css", "/stats/a.css", true],
+    ["page_path_ending_in_png", "/audit/a.png", true],
+    ["next_route_data", "/_next/data/build/traces.json", true],
+    ["build_asset", "/_next/static/chunks/main.js", false],
+    ["image_optimizer", "/_next/image?url=%2Fa.png&w=64&q=75", false],
+    ["favicon", "/favicon.ico", false],
+    ["api_route", "/api/tracing/traces", false],
+    ["ingest_route", "/v1/traces", false],
+  ])("%s", async (_name, url, expected) => {
+    expect(await matches(url)).toBe(expected);
+  });
+
+  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans"])("cors_preflight_of_%s", async (url) => {
+    expect(await matches(url, { "access-control-request-method": "POST", origin: "http://app.example" })).toBe(true);
+  });
+});

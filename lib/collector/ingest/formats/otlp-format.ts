@@ -22,9 +22,9 @@ function protobufResponse(body: Uint8Array, status: number, headers: Headers, me
 export const otlpFormat: IngestFormat = {
   mediaTypes: [JSON_TYPE, ...PROTOBUF_TYPES],
 
-  decode(body, mediaType) {
-    if (mediaType === JSON_TYPE) return normalizeOtlpJson(parseJsonExact(body.toString("utf8")));
-    return normalizeOtlpProtobuf(body);
+  decode(body, mediaType, limits) {
+    if (mediaType === JSON_TYPE) return normalizeOtlpJson(parseJsonExact(body.toString("utf8")), limits);
+    return normalizeOtlpProtobuf(body, limits);
   },
 
   accepted(batch, mediaType) {

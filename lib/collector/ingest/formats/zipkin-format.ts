@@ -1,11 +1,17 @@
 import { normalizeZipkinSpans, parseJsonExact } from "../../normalize";
 import { errorCodeForStatus, errorResponse } from "@/lib/api/errors";
 import type { IngestFormat } from "../ingest-format";
+import { batchReport, nothingAcceptedResponse } from "./batch-report";
 
-/** Zipkin v2 JSON (`POST /api/v2/spans`), answered 202 with no body as Zipkin does. */
+/**
+ * Zipkin v2 JSON (`POST /api/v2/spans`): 202 with no body as Zipkin answers when every
+ * span was taken; when some were rejected, 202 with what was (Zipkin reporters ignore
+ * the body); when none was taken, 400 with the reasons.
+ */
 export const zipkinFormat: IngestFormat = {
   mediaTypes: ["application/json"],
-  decode: (body) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8"))),
-  accepted: () => new Response(null, { status: 202 }),
+  decode: (body, _mediaType, limits) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8")), limits),
+  accepted: (batch) =>
+    nothingAcceptedResponse(batch) ?? (batch.rejected > 0 ? Response.json(batchReport(batch), { status: 202 }) : new Response(null, { status: 202 })),
   refused: (status, message, _mediaType, headers) => errorResponse(errorCodeForStatus(status), message, undefined, { headers }),
 };

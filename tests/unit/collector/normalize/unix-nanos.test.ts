@@ -14,7 +14,9 @@ describe("parseUnixNanos (OTLP fixed64)", () => {
     ["max", MAX_UNIX_NANOS.toString(), MAX_UNIX_NANOS],
     ["safeIntegerNumber", 1735787045123, 1735787045123n],
     ["zero", "0", null],
-    ["beyondInt64", (MAX_UNIX_NANOS + 1n).toString(), null],
+    ["afterYear2200", (MAX_UNIX_NANOS + 1n).toString(), null],
+    ["year2262_the_probe", "9223372036854775807", null],
+    ["beyondInt64", "9223372036854775808", null],
     ["negative", "-1", null],
     ["hexPrefix", "0x10", null],
     ["whitespace", " 1", null],
@@ -32,7 +34,8 @@ describe("microsToUnixNanos (Zipkin)", () => {
     ["exact", 1735787045123456, 1735787045123456000n],
     ["zero", 0, null],
     ["fraction", 1.5, null],
-    ["beyond 2262", 9223372036854776, null],
+    ["beyond 2200", 7258118400000001, null],
+    ["last_of_2199", 7258118399999999, 7258118399999999000n],
   ])("%s", (_name, micros, expected) => {
     expect(microsToUnixNanos(micros)).toBe(expected);
   });
