@@ -17,6 +17,7 @@ export async function ingestStatistics(): Promise<StatisticsResponse> {
       accepted: ingest.accepted,
       rejected: ingest.rejected,
       duplicates: ingest.duplicates,
+      conflicts: ingest.conflicts,
       refused: ingest.refused,
       queue_depth: ingest.queueDepth,
       batches: ingest.batches,

@@ -12,5 +12,5 @@ import { connectSpanSink } from "@/lib/tracing/span-exporter";
  */
 export function connectSelfTracing(): void {
   observeStoreQueries((query, run) => withChildSpan(query.name, { kind: SpanKind.CLIENT, attributes: query.attributes }, run));
-  connectSpanSink((spans) => ingestQueue().submit(spans));
+  connectSpanSink(async (spans) => void (await ingestQueue().submit(spans)));
 }

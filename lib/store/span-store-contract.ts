@@ -2,7 +2,13 @@ import type { SpanRecord } from "@/lib/domain/span-record";
 
 export interface WriteResult {
   inserted: number;
+  /** Spans whose key (trace, span, kind) was stored already; they are ignored. */
   duplicates: number;
+  /**
+   * Of the duplicates, the positions (in the written list) of those whose content differs
+   * from the stored span: the first version is kept, and the sender is told.
+   */
+  conflicts: number[];
 }
 
 export interface DeleteResult {

@@ -26,7 +26,7 @@ describe.each(STORE_TARGETS)("span store on $provider", ({ provider, skipReason,
     };
 
     it("emptyBatch_writesNothing", async () => {
-      await expect(target.store.writeSpans([])).resolves.toEqual({ inserted: 0, duplicates: 0 });
+      await expect(target.store.writeSpans([])).resolves.toEqual({ inserted: 0, duplicates: 0, conflicts: [] });
     });
 
     it("nanosecondTimestamps_roundTripExactly", async () => {
@@ -91,18 +91,35 @@ describe.each(STORE_TARGETS)("span store on $provider", ({ provider, skipReason,
         testSpan({ traceId, spanId: spanId(1) }),
         testSpan({ traceId, spanId: spanId(2), parentSpanId: spanId(1), statusCode: StatusCode.ERROR, serviceName: "api" }),
       ];
-      await expect(target.store.writeSpans(batch)).resolves.toEqual({ inserted: 2, duplicates: 0 });
+      await expect(target.store.writeSpans(batch)).resolves.toEqual({ inserted: 2, duplicates: 0, conflicts: [] });
       const before = await traceSummary(traceId);
-      await expect(target.store.writeSpans(batch)).resolves.toEqual({ inserted: 0, duplicates: 2 });
+      await expect(target.store.writeSpans(batch)).resolves.toEqual({ inserted: 0, duplicates: 2, conflicts: [] });
       expect(await storedSpans(traceId)).toHaveLength(2);
       expect(await traceSummary(traceId)).toEqual(before);
       expect(before.trace).toMatchObject({ spanCount: 2, errorCount: 1 });
     });
 
+    it.each<[string, Partial<SpanRecord>]>([
+      ["name", { name: "renamed" }],
+      ["end", { endTimeNs: 9_999_999_999n }],
+      ["attribute", { attributes: { "http.route": "/other" } }],
+      ["parent_to_null", { parentSpanId: null }],
+      ["status_message", { statusMessage: "now failed" }],
+    ])("sameIdsOtherContent_%s_isAConflict_theFirstVersionKept", async (_name, change) => {
+      const traceId = newTraceId();
+      const first = testSpan({ traceId, spanId: spanId(1), parentSpanId: spanId(9), attributes: { "http.route": "/a" } });
+      const other = testSpan({ traceId, spanId: spanId(2) });
+      await target.store.writeSpans([first]);
+      // Positions in the written list: the retry of `first` is a plain duplicate, the changed one a conflict.
+      await expect(target.store.writeSpans([other, first, { ...first, ...change }])).resolves.toEqual({ inserted: 1, duplicates: 2, conflicts: [2] });
+      const stored = await storedSpans(traceId);
+      expect(stored.find((span) => span.spanId === spanId(1))).toMatchObject({ name: first.name, attributes: JSON.stringify(first.attributes) });
+    });
+
     it("sameSpanTwiceInOneBatch_storedOnce", async () => {
       const traceId = newTraceId();
       const span = testSpan({ traceId, spanId: spanId(1) });
-      await expect(target.store.writeSpans([span, span])).resolves.toEqual({ inserted: 1, duplicates: 1 });
+      await expect(target.store.writeSpans([span, span])).resolves.toEqual({ inserted: 1, duplicates: 1, conflicts: [] });
       expect((await traceSummary(traceId)).trace?.spanCount).toBe(1);
     });
 
@@ -110,7 +127,7 @@ describe.each(STORE_TARGETS)("span store on $provider", ({ provider, skipReason,
       const traceId = newTraceId();
       const client = testSpan({ traceId, spanId: spanId(7), parentSpanId: spanId(1), kind: SpanKind.CLIENT, serviceName: "frontend" });
       const server = testSpan({ traceId, spanId: spanId(7), parentSpanId: spanId(1), kind: SpanKind.SERVER, serviceName: "api", startTimeNs: T0 + MS });
-      await expect(target.store.writeSpans([client, server])).resolves.toEqual({ inserted: 2, duplicates: 0 });
+      await expect(target.store.writeSpans([client, server])).resolves.toEqual({ inserted: 2, duplicates: 0, conflicts: [] });
       const rows = await storedSpans(traceId);
       expect(rows.map((row) => [row.spanId, row.kind, row.serviceName])).toEqual([
         [spanId(7), SpanKind.CLIENT, "frontend"],

@@ -16,7 +16,8 @@ export const StatisticsResponse = z.object({
     .object({
       accepted: Count,
       rejected: Count,
-      duplicates: Count,
+      duplicates: Count.meta({ description: "Spans whose ids were stored already (retries), ignored" }),
+      conflicts: Count.meta({ description: "Of the duplicates, spans whose content differed from the stored one: not stored, reported to the sender as rejected" }),
       refused: Count,
       queue_depth: Count,
       batches: Count,

@@ -3,9 +3,10 @@ import { clientAddress, trustedProxies } from "@/lib/security/client-address";
 import { TooManySpansError } from "../normalize";
 import { ingestConfig } from "./ingest-config";
 import { IngestError } from "./ingest-errors";
-import { type IngestFormat, mediaTypeOf } from "./ingest-format";
+import { type IngestFormat, type IngestOutcome, mediaTypeOf } from "./ingest-format";
 import { ingestQueue, recordRejected, takeIngestRate } from "./ingest-service";
 import { readIngestBody } from "./read-ingest-body";
+import type { NormalizedBatch } from "@/lib/domain/span-record";
 
 /**
  * The client a rate limit applies to: the TCP peer, or the address a trusted proxy
@@ -14,6 +15,18 @@ import { readIngestBody } from "./read-ingest-body";
  */
 function clientOf(request: Request): string {
   return clientAddress(request.headers, trustedProxies()) ?? "unknown";
+}
+
+/**
+ * Spans that repeat the ids of a stored span with other content were not stored (the
+ * first version is kept): the answer counts them with the rejected ones and says why,
+ * so a drop is never silent. A plain retry of the same spans is not one of them.
+ */
+function outcomeOf(batch: NormalizedBatch, conflicts: number): IngestOutcome {
+  const outcome = { accepted: batch.spans.length - conflicts, rejected: batch.rejected + conflicts, errors: batch.errors };
+  if (conflicts === 0) return outcome;
+  const reason = `${conflicts} span${conflicts === 1 ? "" : "s"} repeat the ids of stored spans with other content; the first version is kept`;
+  return { ...outcome, errors: [...batch.errors, reason] };
 }
 
 /** Malformed documents from a decoder carry this name; they become 400s. */
@@ -52,10 +65,10 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
     if (!rate.allowed) {
       throw new IngestError(429, "Ingest rate limit exceeded for this client (TRACEBOARD_INGEST_RATE_LIMIT); retry later", rate.retryAfterSeconds);
     }
-    await ingestQueue().submit(batch.spans);
+    const { conflicts } = await ingestQueue().submit(batch.spans);
     // Counted once the request succeeds, so a client's retries after a 503 do not count twice.
     recordRejected(batch.rejected);
-    return format.accepted(batch, answerType);
+    return format.accepted(outcomeOf(batch, conflicts), answerType);
   } catch (error) {
     const refused = asIngestError(error);
     if (!refused) throw error;

@@ -1,6 +1,13 @@
 import type { NormalizedBatch } from "@/lib/domain/span-record";
 import type { NormalizeLimits } from "../normalize";
 
+/** What became of a request's spans: stored, and rejected with the distinct reasons. */
+export interface IngestOutcome {
+  accepted: number;
+  rejected: number;
+  errors: string[];
+}
+
 /** How one wire format is read from a body and answered. */
 export interface IngestFormat {
   /** Media types this format reads, lowercase, without parameters. */
@@ -8,7 +15,7 @@ export interface IngestFormat {
   /** Decodes and normalizes a body within `limits`; throws on a malformed document or one over the limits. */
   decode(body: Buffer, mediaType: string, limits: NormalizeLimits): NormalizedBatch;
   /** The answer once every accepted span is committed. */
-  accepted(batch: NormalizedBatch, mediaType: string): Response;
+  accepted(outcome: IngestOutcome, mediaType: string): Response;
   /** The answer to a refused request, in the format's own error shape. */
   refused(status: number, message: string, mediaType: string, headers: Headers): Response;
 }

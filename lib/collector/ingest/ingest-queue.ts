@@ -3,7 +3,7 @@ import { IngestError } from "./ingest-errors";
 
 export interface SpanWriter {
   /** Commits the spans in one transaction; resolves after the commit. */
-  writeSpans(spans: readonly SpanRecord[]): Promise<{ inserted: number; duplicates: number }>;
+  writeSpans(spans: readonly SpanRecord[]): Promise<{ inserted: number; duplicates: number; conflicts: number[] }>;
 }
 
 export interface IngestQueueOptions {
@@ -18,6 +18,8 @@ export interface IngestCounters {
   accepted: number;
   /** Spans already stored, ignored on a retried batch. */
   duplicates: number;
+  /** Of the duplicates, spans whose content differed from the stored one (the first version is kept). */
+  conflicts: number;
   /** Spans refused with 503 because the queue was full, the store failed or we were stopping. */
   refused: number;
   /** Spans waiting for a commit right now. */
@@ -28,9 +30,15 @@ export interface IngestCounters {
   dropped: 0;
 }
 
+/** What became of one request's spans once committed. */
+export interface SubmitResult {
+  /** Spans that repeat the ids of a stored span with other content: not stored, the first version is kept. */
+  conflicts: number;
+}
+
 interface Pending {
   spans: readonly SpanRecord[];
-  resolve: () => void;
+  resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 }
 
@@ -49,6 +57,7 @@ export class IngestQueue {
   private readonly counters: Omit<IngestCounters, "queueDepth" | "dropped"> = {
     accepted: 0,
     duplicates: 0,
+    conflicts: 0,
     refused: 0,
     batches: 0,
   };
@@ -58,15 +67,15 @@ export class IngestQueue {
     private readonly options: IngestQueueOptions,
   ) {}
 
-  submit(spans: readonly SpanRecord[]): Promise<void> {
-    if (spans.length === 0) return Promise.resolve();
+  submit(spans: readonly SpanRecord[]): Promise<SubmitResult> {
+    if (spans.length === 0) return Promise.resolve({ conflicts: 0 });
     const retryAfter = this.options.retryAfterSeconds ?? 1;
     if (this.closed) return this.refuse(spans, new IngestError(503, "Server is shutting down; retry against another instance", retryAfter));
     if (this.queued + spans.length > this.options.maxQueuedSpans && this.queued > 0) {
       return this.refuse(spans, new IngestError(503, "Ingest queue is full; retry later", retryAfter));
     }
     this.queued += spans.length;
-    const done = new Promise<void>((resolve, reject) => this.pending.push({ spans, resolve, reject }));
+    const done = new Promise<SubmitResult>((resolve, reject) => this.pending.push({ spans, resolve, reject }));
     this.schedule();
     return done;
   }
@@ -87,7 +96,7 @@ export class IngestQueue {
     return { ...this.counters, queueDepth: this.queued, dropped: 0 };
   }
 
-  private refuse(spans: readonly SpanRecord[], error: IngestError): Promise<void> {
+  private refuse(spans: readonly SpanRecord[], error: IngestError): Promise<SubmitResult> {
     this.counters.refused += spans.length;
     return Promise.reject(error);
   }
@@ -134,8 +143,9 @@ export class IngestQueue {
       const result = await this.writer.writeSpans(spans);
       this.counters.accepted += result.inserted;
       this.counters.duplicates += result.duplicates;
+      this.counters.conflicts += result.conflicts.length;
       this.counters.batches += 1;
-      requests.forEach((item) => item.resolve());
+      resolveEach(requests, result.conflicts);
       return true;
     } catch (error) {
       if (requests.length > 1) return false;
@@ -145,5 +155,21 @@ export class IngestQueue {
       requests[0].reject(new IngestError(503, "Storage is unavailable; retry later", this.options.retryAfterSeconds ?? 1));
       return false;
     }
+  }
+}
+
+/** Resolves each request with its share of the batch's conflicts (positions in the requests' spans laid end to end). */
+function resolveEach(requests: readonly Pending[], conflicts: readonly number[]): void {
+  let start = 0;
+  let next = 0;
+  for (const request of requests) {
+    const end = start + request.spans.length;
+    let count = 0;
+    while (next < conflicts.length && conflicts[next] < end) {
+      count += 1;
+      next += 1;
+    }
+    request.resolve({ conflicts: count });
+    start = end;
   }
 }

@@ -15,7 +15,7 @@ export interface NormalizeLimits {
 /** More spans in one request than `maxSpans`: the request is refused whole (413). */
 export class TooManySpansError extends Error {
   constructor(count: number, max: number) {
-    super(`The request holds ${count} spans; at most ${max} per request (TRACEBOARD_MAX_SPANS_PER_REQUEST): split it`);
+    super(`The request holds ${count} spans; at most ${max} per request: split it`);
     this.name = "TooManySpansError";
   }
 }

@@ -11,6 +11,20 @@ export function postgresInsert<Row>(write: TableWrite<Row>, returning = ""): str
   return `INSERT INTO ${write.table} (${names}) SELECT * FROM unnest(${arrays}) ${write.onConflict("postgresql")} ${returning}`;
 }
 
+/**
+ * The positions (0-based, in `postgresColumns` order) of the given rows that are not
+ * stored exactly: every column compared, NULLs matching. The first `keyColumns`
+ * columns are the primary key, compared with `=` so the lookup uses its index.
+ */
+export function postgresRowsNotStored<Row>(write: TableWrite<Row>, keyColumns: number): string {
+  const columns = Object.entries(write.columns);
+  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ");
+  const names = columns.map(([name]) => name);
+  const same = names.map((name, index) => (index < keyColumns ? `s.${name} = d.${name}` : `s.${name} IS NOT DISTINCT FROM d.${name}`)).join(" AND ");
+  return `SELECT d.position - 1 AS position FROM unnest(${arrays}) WITH ORDINALITY AS d(${names.join(", ")}, position)
+    WHERE NOT EXISTS (SELECT 1 FROM ${write.table} s WHERE ${same})`;
+}
+
 /** PostgreSQL text cannot hold NUL; SQLite can. Replaced so one odd span name cannot fail a batch. */
 function postgresValue(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();

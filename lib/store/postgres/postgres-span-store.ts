@@ -6,12 +6,14 @@ import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
 import { inTransaction } from "./in-transaction";
-import { postgresColumns, postgresInsert } from "./postgres-insert";
+import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
 
 const INSERT_SPANS = postgresInsert(SPANS, "RETURNING trace_id, span_id, kind");
+/** The primary key of spans is its first three columns (trace_id, span_id, kind). */
+const SPANS_NOT_STORED = postgresRowsNotStored(SPANS, 3);
 const UPSERT_TRACES = postgresInsert(TRACES, "RETURNING trace_id, start_time_ns, span_count");
 const UPSERT_TRACE_SERVICES = postgresInsert(TRACE_SERVICES);
 const ALIGN_TRACE_SERVICE_STARTS = `UPDATE trace_services AS s SET start_time_ns = t.start_time_ns
@@ -33,9 +35,19 @@ const DELETE_STALE_OPERATIONS = "DELETE FROM operations WHERE last_seen_ns < $1"
 const COUNT_ROWS = `SELECT (SELECT count(*) FROM spans) AS spans, (SELECT count(*) FROM traces) AS traces,
   pg_database_size(current_database()) AS bytes`;
 
-/** The spans the INSERT reported as new, each once (a batch may repeat a span). */
-function pickInserted(spans: readonly SpanRecord[], insertedKeys: Set<string>): SpanRecord[] {
-  return spans.filter((span) => insertedKeys.delete(spanKey(span)));
+/** The spans the INSERT reported as new, each once (a batch may repeat a span), and the positions of the others. */
+function splitInserted(spans: readonly SpanRecord[], insertedKeys: Set<string>): { inserted: SpanRecord[]; duplicates: number[] } {
+  const inserted: SpanRecord[] = [];
+  const duplicates: number[] = [];
+  spans.forEach((span, position) => (insertedKeys.delete(spanKey(span)) ? inserted.push(span) : duplicates.push(position)));
+  return { inserted, duplicates };
+}
+
+/** Of the duplicates, those whose content differs from the stored span (their positions in `spans`). */
+async function conflictsOf(client: pg.PoolClient, spans: readonly SpanRecord[], duplicates: number[]): Promise<number[]> {
+  if (duplicates.length === 0) return [];
+  const { rows } = await client.query<{ position: string }>(SPANS_NOT_STORED, postgresColumns(SPANS, duplicates.map((position) => spans[position])));
+  return rows.map((row) => duplicates[Number(row.position)]);
 }
 
 interface WriteOutcome {
@@ -45,10 +57,12 @@ interface WriteOutcome {
 
 async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], recentOperations: RecentOperations): Promise<WriteOutcome> {
   // Key order everywhere, so concurrent writers lock rows in one order.
-  const sorted = [...spans].sort((a, b) => (spanKey(a) < spanKey(b) ? -1 : 1));
+  const order = spans.map((_, position) => position).sort((a, b) => (spanKey(spans[a]) < spanKey(spans[b]) ? -1 : 1));
+  const sorted = order.map((position) => spans[position]);
   const { rows } = await client.query<{ trace_id: string; span_id: string; kind: number }>(INSERT_SPANS, postgresColumns(SPANS, sorted));
-  const inserted = pickInserted(sorted, new Set(rows.map((row) => spanKey({ traceId: row.trace_id, spanId: row.span_id, kind: row.kind }))));
-  const result = { inserted: inserted.length, duplicates: spans.length - inserted.length };
+  const { inserted, duplicates } = splitInserted(sorted, new Set(rows.map((row) => spanKey({ traceId: row.trace_id, spanId: row.span_id, kind: row.kind }))));
+  const conflicts = (await conflictsOf(client, sorted, duplicates)).map((position) => order[position]).sort((a, b) => a - b);
+  const result = { inserted: inserted.length, duplicates: duplicates.length, conflicts };
   if (inserted.length === 0) return { result, operationsWritten: [] };
 
   const { traces, traceServices, operations } = summarizeSpans(inserted);
@@ -95,7 +109,7 @@ export function createPostgresSpanStore(url: string): SpanStore {
 
   return {
     async writeSpans(spans) {
-      if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+      if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, spans, recentOperations));
       recentOperations.remember(operationsWritten);
       return result;

@@ -76,7 +76,7 @@ export function openSqliteSpanStore(filename: string): SpanStore {
 
   return {
     async writeSpans(spans) {
-      if (spans.length === 0) return { inserted: 0, duplicates: 0 };
+      if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       return call("writeRows", toSpanRows(spans));
     },
     deleteOlderThan: (cutoffNs, batchSize) => call("deleteOlderThan", cutoffNs, batchSize),

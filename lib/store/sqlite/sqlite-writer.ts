@@ -9,7 +9,7 @@ import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES, type Sq
 import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } from "../trace-summary";
 import type Database from "better-sqlite3";
 import { openIngestConnection } from "./ingest-connection";
-import { sqliteInsert } from "./sqlite-insert";
+import { sqliteInsert, sqliteSameRow } from "./sqlite-insert";
 
 function fileSize(filename: string): number {
   return existsSync(filename) ? statSync(filename).size : 0;
@@ -72,13 +72,20 @@ export function openSqliteWriter(filename: string): SqliteWriter {
 
   const recentOperations = new RecentOperations();
   const insertSpan = db.prepare(sqliteInsert(SPANS));
+  const sameSpan = db.prepare(sqliteSameRow(SPANS)).pluck();
   const upsertTrace = db.prepare(sqliteInsert(TRACES, "RETURNING start_time_ns AS startTimeNs, span_count AS spanCount")).safeIntegers(true);
   const upsertTraceService = db.prepare(sqliteInsert(TRACE_SERVICES));
   const alignTraceServiceStarts = db.prepare("UPDATE trace_services SET start_time_ns = ? WHERE trace_id = ? AND start_time_ns <> ?");
   const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
 
   const write = db.transaction((rows: readonly SpanRow[]) => {
-    const inserted = rows.filter((row) => insertSpan.run(row).changes > 0).map(summarizedSpan);
+    const inserted: SummarizedSpan[] = [];
+    const conflicts: number[] = [];
+    // A duplicate (a retry, or a Zipkin half sent twice) is checked against the stored row only when it collides.
+    rows.forEach((row, position) => {
+      if (insertSpan.run(row).changes > 0) inserted.push(summarizedSpan(row));
+      else if (sameSpan.get(row) === undefined) conflicts.push(position);
+    });
     const { traces, traceServices, operations } = summarizeSpans(inserted);
     const traceStarts = new Map<string, bigint>();
     for (const trace of traces) {
@@ -93,7 +100,7 @@ export function openSqliteWriter(filename: string): SqliteWriter {
     }
     const operationsWritten = recentOperations.toWrite(operations);
     for (const operation of operationsWritten) upsertOperation.run(OPERATIONS.values(operation));
-    const result: WriteResult = { inserted: inserted.length, duplicates: rows.length - inserted.length };
+    const result: WriteResult = { inserted: inserted.length, duplicates: rows.length - inserted.length, conflicts };
     return { result, operationsWritten };
   });
 
@@ -127,7 +134,7 @@ export function openSqliteWriter(filename: string): SqliteWriter {
 
   return {
     writeRows(rows) {
-      if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+      if (rows.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       const { result, operationsWritten } = write.immediate(rows);
       recentOperations.remember(operationsWritten);
       return result;

@@ -27,7 +27,7 @@ describe("IngestQueue with a slow writer", () => {
       async writeSpans(spans) {
         await sleep(30);
         written.push(spans.length);
-        return { inserted: spans.length, duplicates: 0 };
+        return { inserted: spans.length, duplicates: 0, conflicts: [] };
       },
     };
     const queue = new IngestQueue(slowWriter, { maxQueuedSpans: MAX_QUEUED, maxBatchSpans: 100 });
@@ -40,7 +40,7 @@ describe("IngestQueue with a slow writer", () => {
       expect([reason.status, reason.retryAfterSeconds]).toEqual([503, 1]);
     }
     expect(written.reduce((a, b) => a + b, 0)).toBe(8);
-    expect(queue.stats()).toEqual({ accepted: 8, duplicates: 0, refused: 12, queueDepth: 0, batches: written.length, dropped: 0 });
+    expect(queue.stats()).toEqual({ accepted: 8, duplicates: 0, conflicts: 0, refused: 12, queueDepth: 0, batches: written.length, dropped: 0 });
   });
 });
 

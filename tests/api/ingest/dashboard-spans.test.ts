@@ -44,7 +44,7 @@ describe("dashboard spans with every token set", () => {
 
   it("refuse_a_batch_larger_than_a_dashboard_sends", async () => {
     const answer = await app.postJson("/api/tracing/dashboard-spans", batch(newTraceId(), 501), { authorization: basic });
-    expect(answer.status).toBe(400);
-    expect(answer.body.toString()).toMatch(/At most 500 dashboard spans/);
+    expect(answer.status).toBe(413);
+    expect(answer.body.toString()).toMatch(/501 spans; at most 500 per request/);
   });
 });

@@ -10,7 +10,7 @@ interface Statistics {
   total_spans: number;
   total_traces: number;
   storage_bytes: number;
-  ingest: { accepted: number; rejected: number; duplicates: number; refused: number; queue_depth: number; batches: number; dropped: number };
+  ingest: { accepted: number; rejected: number; duplicates: number; conflicts: number; refused: number; queue_depth: number; batches: number; dropped: number };
 }
 
 describe("GET /api/tracing/statistics of an empty store", () => {
@@ -31,7 +31,7 @@ describe("GET /api/tracing/statistics of an empty store", () => {
     expect(answer.json()).toMatchObject({
       total_spans: 0,
       total_traces: 0,
-      ingest: { accepted: 0, rejected: 0, duplicates: 0, refused: 0, queue_depth: 0, batches: 0, dropped: 0 },
+      ingest: { accepted: 0, rejected: 0, duplicates: 0, conflicts: 0, refused: 0, queue_depth: 0, batches: 0, dropped: 0 },
     });
   });
 });
@@ -95,6 +95,8 @@ describe("GET /api/tracing/statistics", () => {
       accepted: startAccepted + 6,
       rejected: start.ingest.rejected + 3,
       duplicates: start.ingest.duplicates + 3,
+      // The duplicates above are plain retries: the same content, so no conflict.
+      conflicts: 0,
       refused: 0,
       queue_depth: 0,
       batches: expect.any(Number),

@@ -26,13 +26,27 @@ const route = defineRoute(createThing, ({ params, query, body }) => ({ group: pa
 
 const URL_OF = "http://localhost/api/things/a";
 const withParams = (params: Record<string, string>): RouteContext => ({ params: Promise.resolve(params) });
-const post = (url: string, body?: string, headers: Record<string, string> = {}) => new NextRequest(url, { method: "POST", body, headers });
+/** A POST as a JSON client sends it (a string body alone would be `text/plain`). */
+const post = (url: string, body?: string, headers: Record<string, string> = {}) =>
+  new NextRequest(url, { method: "POST", body, headers: body === undefined ? headers : { "content-type": "application/json", ...headers } });
 
 async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string; details?: Array<{ path: string }> } }).error;
 }
 
 describe("defineRoute parsing", () => {
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])("a_json_body_sent_as_%s_is_415", async (contentType) => {
+    const response = await route(post(URL_OF, JSON.stringify({ name: "x" }), { "content-type": contentType }), withParams({ group: "a" }));
+    expect(response.status).toBe(415);
+    expect((await errorOf(response)).message).toMatch(/send application\/json/);
+  });
+
+  it("accepts_a_json_media_type_with_parameters_or_a_json_suffix", async () => {
+    for (const contentType of ["application/json; charset=utf-8", "application/merge-patch+json"]) {
+      expect((await route(post(URL_OF, JSON.stringify({ name: "x" }), { "content-type": contentType }), withParams({ group: "a" }))).status).toBe(201);
+    }
+  });
+
   it("hands_the_parsed_params_query_and_body_to_the_handler_and_answers_json_with_the_success_status", async () => {
     const response = await route(post(`${URL_OF}?limit=7`, JSON.stringify({ name: "x" })), withParams({ group: "a" }));
     expect(response.status).toBe(201);

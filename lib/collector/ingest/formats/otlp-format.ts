@@ -1,16 +1,15 @@
 import { normalizeOtlpJson, normalizeOtlpProtobuf, parseJsonExact } from "../../normalize";
-import type { NormalizedBatch } from "@/lib/domain/span-record";
 import { ExportTraceServiceResponse } from "../../wire/otlp-proto";
-import type { IngestFormat } from "../ingest-format";
+import type { IngestFormat, IngestOutcome } from "../ingest-format";
 import { encodeGrpcStatus, GRPC_CODE_FOR_HTTP } from "./grpc-status";
 
 const JSON_TYPE = "application/json";
 const PROTOBUF_TYPES = ["application/x-protobuf", "application/protobuf"];
 
 /** Full success carries no partialSuccess; rejected spans are counted with a message. */
-function partialSuccess(batch: NormalizedBatch) {
-  if (batch.rejected === 0) return undefined;
-  return { rejectedSpans: batch.rejected, errorMessage: batch.errors.join("; ") };
+function partialSuccess(outcome: IngestOutcome) {
+  if (outcome.rejected === 0) return undefined;
+  return { rejectedSpans: outcome.rejected, errorMessage: outcome.errors.join("; ") };
 }
 
 function protobufResponse(body: Uint8Array, status: number, headers: Headers, mediaType: string): Response {
@@ -27,8 +26,8 @@ export const otlpFormat: IngestFormat = {
     return normalizeOtlpProtobuf(body, limits);
   },
 
-  accepted(batch, mediaType) {
-    const partial = partialSuccess(batch);
+  accepted(outcome, mediaType) {
+    const partial = partialSuccess(outcome);
     if (mediaType === JSON_TYPE) {
       return Response.json(partial ? { partialSuccess: { ...partial, rejectedSpans: String(partial.rejectedSpans) } } : {});
     }

@@ -1,7 +1,7 @@
 import { normalizeZipkinSpans, parseJsonExact } from "../../normalize";
 import { errorCodeForStatus, errorResponse } from "@/lib/api/errors";
 import type { IngestFormat } from "../ingest-format";
-import { batchReport, nothingAcceptedResponse } from "./batch-report";
+import { nothingAcceptedResponse } from "./batch-report";
 
 /**
  * Zipkin v2 JSON (`POST /api/v2/spans`): 202 with no body as Zipkin answers when every
@@ -11,7 +11,7 @@ import { batchReport, nothingAcceptedResponse } from "./batch-report";
 export const zipkinFormat: IngestFormat = {
   mediaTypes: ["application/json"],
   decode: (body, _mediaType, limits) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8")), limits),
-  accepted: (batch) =>
-    nothingAcceptedResponse(batch) ?? (batch.rejected > 0 ? Response.json(batchReport(batch), { status: 202 }) : new Response(null, { status: 202 })),
+  accepted: (outcome) =>
+    nothingAcceptedResponse(outcome) ?? (outcome.rejected > 0 ? Response.json(outcome, { status: 202 }) : new Response(null, { status: 202 })),
   refused: (status, message, _mediaType, headers) => errorResponse(errorCodeForStatus(status), message, undefined, { headers }),
 };

@@ -15,7 +15,7 @@ function manualWriter() {
     writeSpans: (batch) =>
       new Promise((resolve, reject) => {
         batches.push([...batch]);
-        releases.push((ok) => (ok ? resolve({ inserted: batch.length, duplicates: 0 }) : reject(new Error("disk on fire"))));
+        releases.push((ok) => (ok ? resolve({ inserted: batch.length, duplicates: 0, conflicts: [] }) : reject(new Error("disk on fire"))));
       }),
   };
   const releaseNext = async (ok = true) => {
@@ -77,7 +77,7 @@ describe("IngestQueue", () => {
     const queue = new IngestQueue(writer, { maxQueuedSpans: 5, maxBatchSpans: 5 });
     const done = queue.submit(spans(8));
     await releaseNext();
-    await expect(done).resolves.toBeUndefined();
+    await expect(done).resolves.toEqual({ conflicts: 0 });
   });
 
   it("fails every request of a batch with 503 when the store fails, and keeps serving after", async () => {
@@ -90,7 +90,7 @@ describe("IngestQueue", () => {
     expect(error).toMatchObject({ status: 503 });
     const next = queue.submit(spans(1));
     await releaseNext();
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toEqual({ conflicts: 0 });
     expect(queue.stats()).toMatchObject({ accepted: 1, refused: 2, queueDepth: 0 });
   });
 
@@ -104,6 +104,15 @@ describe("IngestQueue", () => {
     await closing;
     await accepted;
     expect(queue.stats()).toMatchObject({ accepted: 3, queueDepth: 0 });
+  });
+
+  it("tells each request of a group commit its own conflicts", async () => {
+    // The store reports positions in the batch; requests of 2, 3 and 1 spans laid end to end.
+    const writer: SpanWriter = { writeSpans: async (batch) => ({ inserted: batch.length - 3, duplicates: 3, conflicts: [1, 2, 4] }) };
+    const queue = new IngestQueue(writer, { maxQueuedSpans: 100, maxBatchSpans: 100 });
+    const answers = Promise.all([queue.submit(spans(2, "a")), queue.submit(spans(3, "b")), queue.submit(spans(1, "c"))]);
+    await expect(answers).resolves.toEqual([{ conflicts: 1 }, { conflicts: 2 }, { conflicts: 0 }]);
+    expect(queue.stats()).toMatchObject({ accepted: 3, duplicates: 3, conflicts: 3 });
   });
 
   it("an empty submit resolves without touching the store", async () => {
@@ -123,7 +132,7 @@ describe("IngestQueue isolation", () => {
         if (written.length === 0 && !hold) await new Promise<void>((resolve) => (hold = resolve));
         if (batch.some((span) => span.spanId.startsWith("bad"))) throw new Error("value out of range");
         written.push(batch.map((span) => span.spanId));
-        return { inserted: batch.length, duplicates: 0 };
+        return { inserted: batch.length, duplicates: 0, conflicts: [] };
       },
     };
     const queue = new IngestQueue(writer, { maxQueuedSpans: 100, maxBatchSpans: 100 });
@@ -133,7 +142,7 @@ describe("IngestQueue isolation", () => {
     const bad = queue.submit(spans(1, "bad"));
     hold!();
     await first;
-    await expect(good).resolves.toBeUndefined();
+    await expect(good).resolves.toEqual({ conflicts: 0 });
     await expect(bad).rejects.toMatchObject({ status: 503 });
     expect(written).toEqual([["first0"], ["good0", "good1"]]);
     expect(queue.stats()).toMatchObject({ accepted: 3, refused: 1, queueDepth: 0 });
