@@ -1,6 +1,6 @@
 import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 import { IngestFormatError } from "./ingest-format-error";
-import { type NormalizeLimits, TooManySpansError } from "./normalize-limits";
+import type { NormalizeLimits } from "./normalize-limits";
 
 /** Distinct rejection reasons kept for the partial-success message; the count covers the rest. */
 export const MAX_REJECTION_REASONS = 5;
@@ -13,10 +13,6 @@ export class BatchBuilder {
 
   constructor(private readonly limits?: NormalizeLimits) {}
 
-  /** Call with the number of items before reading any: throws TooManySpansError above the limit. */
-  expect(items: number): void {
-    if (this.limits && items > this.limits.maxSpans) throw new TooManySpansError(items, this.limits.maxSpans);
-  }
 
   accept(span: SpanRecord): void {
     this.spans.push(span);

@@ -2,11 +2,13 @@ import { SpanKind, StatusCode, UNKNOWN_SERVICE, type NormalizedBatch, type SpanR
 import { NativeSpan, NativeSpanBatch } from "../wire/native-span-batch";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeEach } from "./normalize-each";
-import type { NormalizeLimits } from "./normalize-limits";
+import { checkItemCount, type NormalizeLimits } from "./normalize-limits";
 import { firstIssueMessage } from "./zod-issue";
 
 /** A native JSON batch (see `NativeSpanBatch`) to span records; each bad span is rejected with its path. */
 export function normalizeNativeBatch(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
+  const spans = Array.isArray(document) ? document : (document as { spans?: unknown } | null)?.spans;
+  checkItemCount(Array.isArray(spans) ? spans.length : 0, limits);
   const batch = NativeSpanBatch.safeParse(document);
   if (!batch.success) {
     throw new IngestFormatError(

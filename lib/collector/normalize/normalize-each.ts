@@ -16,7 +16,6 @@ export function normalizeEach<Schema extends z.ZodType>(
   limits?: NormalizeLimits,
 ): NormalizedBatch {
   const batch = new BatchBuilder(limits);
-  batch.expect(items.length);
   items.forEach((item, i) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) batch.accept(toRecord(parsed.data));

@@ -19,3 +19,8 @@ export class TooManySpansError extends Error {
     this.name = "TooManySpansError";
   }
 }
+
+/** Throws TooManySpansError when `items` is over the limit; call before any schema reads the items (zod copies arrays). */
+export function checkItemCount(items: number, limits: NormalizeLimits | undefined): void {
+  if (limits && items > limits.maxSpans) throw new TooManySpansError(items, limits.maxSpans);
+}

@@ -4,7 +4,7 @@ import { OtlpTraceRequest, type OtlpInstrumentationScope, type OtlpResourceSpans
 import { BatchBuilder } from "./batch-builder";
 import { FieldError, messageAt } from "./field-error";
 import { IngestFormatError } from "./ingest-format-error";
-import type { NormalizeLimits } from "./normalize-limits";
+import { checkItemCount, type NormalizeLimits } from "./normalize-limits";
 import { otlpAttributes } from "./otlp-any-value";
 import { normalizeOtlpSpan, type OtlpSpanContext } from "./otlp-span";
 import { firstIssueMessage } from "./zod-issue";
@@ -17,11 +17,11 @@ import { firstIssueMessage } from "./zod-issue";
  * attributes) throws an IngestFormatError.
  */
 export function normalizeOtlpJson(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
+  checkItemCount(spanCount(document), limits);
   const request = OtlpTraceRequest.safeParse(document);
   if (!request.success)
     throw new IngestFormatError(`Malformed OTLP trace request: ${firstIssueMessage(request.error, [])}`);
   const batch = new BatchBuilder(limits);
-  batch.expect(spanCount(request.data.resourceSpans ?? []));
   request.data.resourceSpans?.forEach((resourceSpans, r) => {
     const resource = resourceContext(resourceSpans, r);
     const groups = [
@@ -51,11 +51,18 @@ export function normalizeOtlpJson(document: unknown, limits?: NormalizeLimits): 
   return batch.finish();
 }
 
-/** Every span of every group, counted without reading one. */
-function spanCount(resourceSpans: readonly OtlpResourceSpans[]): number {
+/** Items of an array, or 0 for anything else. */
+const lengthOf = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+
+/** Every span of every group of a document not yet validated, counted without reading one. */
+function spanCount(document: unknown): number {
   let count = 0;
-  for (const { scopeSpans, instrumentationLibrarySpans } of resourceSpans) {
-    for (const group of [...(scopeSpans ?? []), ...(instrumentationLibrarySpans ?? [])]) count += group.spans?.length ?? 0;
+  const resourceSpans = (document as { resourceSpans?: unknown } | null)?.resourceSpans;
+  for (const resource of Array.isArray(resourceSpans) ? resourceSpans : []) {
+    for (const key of ["scopeSpans", "instrumentationLibrarySpans"]) {
+      const groups = (resource as Record<string, unknown> | null)?.[key];
+      for (const group of Array.isArray(groups) ? groups : []) count += lengthOf((group as { spans?: unknown } | null)?.spans);
+    }
   }
   return count;
 }

@@ -10,7 +10,7 @@ import { ZipkinSpan, ZipkinSpanList, type ZipkinEndpoint } from "../wire/zipkin-
 import { setAttribute } from "./attributes";
 import { IngestFormatError } from "./ingest-format-error";
 import { normalizeEach } from "./normalize-each";
-import type { NormalizeLimits } from "./normalize-limits";
+import { checkItemCount, type NormalizeLimits } from "./normalize-limits";
 import { statusCodeOf } from "./span-enums";
 import { firstIssueMessage } from "./zod-issue";
 
@@ -23,6 +23,7 @@ import { firstIssueMessage } from "./zod-issue";
  * semantic conventions (`network.peer.*`) rather than the collector's `net.peer.*`.
  */
 export function normalizeZipkinSpans(document: unknown, limits?: NormalizeLimits): NormalizedBatch {
+  checkItemCount(Array.isArray(document) ? document.length : 0, limits);
   const spans = ZipkinSpanList.safeParse(document);
   if (!spans.success)
     throw new IngestFormatError(
