@@ -127,4 +127,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-await main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
