@@ -1,7 +1,7 @@
 import { normalizeNativeBatch, parseJsonExact } from "../../normalize";
 import { errorCodeForStatus, errorResponse } from "@/lib/api/errors";
 import type { IngestFormat } from "../ingest-format";
-import { nothingAcceptedResponse } from "./batch-report";
+import { nothingAcceptedResponse } from "./nothing-accepted";
 
 /** Traceboard's native JSON batch (`POST /api/tracing/spans`): 202 with what was accepted and rejected; 400 when nothing was. */
 export const nativeFormat: IngestFormat = {

@@ -1,7 +1,7 @@
 import { normalizeZipkinSpans, parseJsonExact } from "../../normalize";
 import { errorCodeForStatus, errorResponse } from "@/lib/api/errors";
 import type { IngestFormat } from "../ingest-format";
-import { nothingAcceptedResponse } from "./batch-report";
+import { nothingAcceptedResponse } from "./nothing-accepted";
 
 /**
  * Zipkin v2 JSON (`POST /api/v2/spans`): 202 with no body as Zipkin answers when every
