@@ -6,7 +6,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { BUILD_INPUTS } from "../../scripts/lib/setup.mjs";
+import { BUILD_INPUTS, ensurePrismaClient } from "../../scripts/lib/setup.mjs";
 
 const HOST = "127.0.0.1";
 const HEALTH_PATH = "/api/health";
@@ -56,6 +56,8 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", "generated"]);
  * The SQLite writer thread's bundle (dist/) is brought up to date first.
  */
 export function ensureProductionBuild(root, databaseUrl) {
+  // A fresh clone has no generated Prisma clients, and `next build` cannot resolve the store without them.
+  ensurePrismaClient();
   runOrThrow(root, process.execPath, ["scripts/bundle.mjs"], {}, { quiet: true });
   const reason = staleBuildReason(root);
   if (!reason) return;
