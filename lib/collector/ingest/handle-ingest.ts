@@ -1,8 +1,7 @@
 import "server-only";
 import { clientAddress, trustedProxies } from "@/lib/security/client-address";
-import { TooManySpansError } from "../normalize";
 import { ingestConfig } from "./ingest-config";
-import { IngestError } from "./ingest-errors";
+import { asIngestError, IngestError } from "./ingest-errors";
 import { type IngestFormat, type IngestOutcome, mediaTypeOf } from "./ingest-format";
 import { ingestQueue, recordRejected, takeIngestRate } from "./ingest-service";
 import { readIngestBody } from "./read-ingest-body";
@@ -29,16 +28,6 @@ function outcomeOf(batch: NormalizedBatch, conflicts: number): IngestOutcome {
   return { ...outcome, errors: [...batch.errors, reason] };
 }
 
-/** Malformed documents from a decoder carry this name; they become 400s. */
-const FORMAT_ERROR_NAMES = new Set(["IngestFormatError", "SyntaxError"]);
-
-function asIngestError(error: unknown): IngestError | null {
-  if (error instanceof IngestError) return error;
-  if (error instanceof TooManySpansError) return new IngestError(413, error.message);
-  if (error instanceof Error && FORMAT_ERROR_NAMES.has(error.name)) return new IngestError(400, error.message);
-  return null;
-}
-
 /** The media type of the answer: the request's when the format reads it, else the format's first. */
 export function answerMediaType(request: Request, format: IngestFormat): string {
   const mediaType = mediaTypeOf(request.headers.get("content-type"));
@@ -60,7 +49,7 @@ export async function handleIngest(request: Request, format: IngestFormat): Prom
       throw new IngestError(415, `Unsupported Content-Type "${mediaType || "(none)"}"; send ${format.mediaTypes.join(" or ")}`);
     }
     const body = await readIngestBody(request, maxBodyBytes);
-    const batch = format.decode(body, mediaType, normalizeLimits);
+    const batch = await format.decode(body, mediaType, normalizeLimits);
     const rate = takeIngestRate(clientOf(request), batch.spans.length);
     if (!rate.allowed) {
       throw new IngestError(429, "Ingest rate limit exceeded for this client (TRACEBOARD_INGEST_RATE_LIMIT); retry later", rate.retryAfterSeconds);

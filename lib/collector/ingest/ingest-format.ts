@@ -12,8 +12,8 @@ export interface IngestOutcome {
 export interface IngestFormat {
   /** Media types this format reads, lowercase, without parameters. */
   mediaTypes: readonly string[];
-  /** Decodes and normalizes a body within `limits`; throws on a malformed document or one over the limits. */
-  decode(body: Buffer, mediaType: string, limits: NormalizeLimits): NormalizedBatch;
+  /** Decodes and normalizes a body within `limits`; rejects a malformed document or one over the limits. */
+  decode(body: Buffer, mediaType: string, limits: NormalizeLimits): Promise<NormalizedBatch>;
   /** The answer once every accepted span is committed. */
   accepted(outcome: IngestOutcome, mediaType: string): Response;
   /** The answer to a refused request, in the format's own error shape. */

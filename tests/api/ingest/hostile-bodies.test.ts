@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { otlpRequest, otlpSpan } from "../support/otlp";
+import { newTraceId, spanIdOf, startTestApp, type TestApp } from "../support/test-app";
 
 /**
  * Small bodies with huge item counts (the hostile probe: a 4 MB array of two million
@@ -42,16 +43,40 @@ describe("hostile ingest bodies", () => {
 
   it("the_health_check_answers_while_a_hostile_body_is_refused", async () => {
     const hostile = app.send("/api/v2/spans", { body: twoMillionNumbers, headers: { "content-type": "application/json" } });
-    const latencies: number[] = [];
+    const slowest = await slowestHealthWhile(hostile);
+    expect((await hostile).status).toBe(413);
+    // Loose here (a loaded CI machine); `npm run fault:hostile-ingest` reports the figure against its 100 ms target.
+    expect(slowest).toBeLessThan(1_000);
+  });
+
+  /** Asks /api/health until `work` settles; the slowest answer in ms. */
+  async function slowestHealthWhile(work: Promise<unknown>): Promise<number> {
     let done = false;
-    void hostile.finally(() => (done = true));
+    void work.finally(() => (done = true));
+    let slowest = 0;
     while (!done) {
       const started = performance.now();
       expect((await app.send("/api/health")).status).toBe(200);
-      latencies.push(performance.now() - started);
+      slowest = Math.max(slowest, performance.now() - started);
     }
-    expect((await hostile).status).toBe(413);
-    // Loose here (a loaded CI machine); `npm run fault:hostile-ingest` reports the figure against its 100 ms target.
-    expect(Math.max(...latencies)).toBeLessThan(1_000);
+    return slowest;
+  }
+
+  // A 7 MB body decoded inline held the event loop for 150 ms and more; it is decoded on
+  // the decode thread and handed to the writer in slices, and every span is stored.
+  it("a_large_valid_body_is_stored_whole_while_the_health_check_answers", async () => {
+    const traceId = newTraceId();
+    const start = BigInt(Date.now() - 60_000) * 1_000_000n;
+    const spans = Array.from({ length: 10_000 }, (_, i) =>
+      otlpSpan({ traceId, spanId: spanIdOf(i + 1), name: `op-${i % 20}`, start, end: start + 1_000_000n, attributes: [{ key: "pad", value: { stringValue: "x".repeat(400) } }] }),
+    );
+    const body = JSON.stringify(otlpRequest("large-body", spans));
+    expect(body.length).toBeGreaterThan(5_000_000);
+    const sent = app.send("/v1/traces", { body, headers: { "content-type": "application/json" } });
+    const slowest = await slowestHealthWhile(sent);
+    expect((await sent).status).toBe(200);
+    expect(await app.spans({ traceId })).toHaveLength(10_000);
+    // Loose, as above; the drill measures it against 100 ms.
+    expect(slowest).toBeLessThan(1_000);
   });
 });

@@ -13,8 +13,8 @@ export const MAX_DASHBOARD_SPANS = 500;
  */
 export const dashboardSpansFormat: IngestFormat = {
   ...nativeFormat,
-  decode(body, mediaType, limits): NormalizedBatch {
-    const batch = nativeFormat.decode(body, mediaType, { ...limits, maxSpans: Math.min(limits.maxSpans, MAX_DASHBOARD_SPANS) });
+  async decode(body, mediaType, limits): Promise<NormalizedBatch> {
+    const batch = await nativeFormat.decode(body, mediaType, { ...limits, maxSpans: Math.min(limits.maxSpans, MAX_DASHBOARD_SPANS) });
     const resourceAttributes = { "service.name": SELF_SERVICE_NAME };
     return { ...batch, spans: batch.spans.map((span) => ({ ...span, serviceName: SELF_SERVICE_NAME, resourceAttributes, scopeName: "traceboard-dashboard" })) };
   },

@@ -1,5 +1,5 @@
-import { normalizeOtlpJson, normalizeOtlpProtobuf, parseJsonExact } from "../../normalize";
 import { ExportTraceServiceResponse } from "../../wire/otlp-proto";
+import { decodeBody } from "../decode-thread";
 import type { IngestFormat, IngestOutcome } from "../ingest-format";
 import { encodeGrpcStatus, GRPC_CODE_FOR_HTTP } from "./grpc-status";
 
@@ -21,10 +21,7 @@ function protobufResponse(body: Uint8Array, status: number, headers: Headers, me
 export const otlpFormat: IngestFormat = {
   mediaTypes: [JSON_TYPE, ...PROTOBUF_TYPES],
 
-  decode(body, mediaType, limits) {
-    if (mediaType === JSON_TYPE) return normalizeOtlpJson(parseJsonExact(body.toString("utf8")), limits);
-    return normalizeOtlpProtobuf(body, limits);
-  },
+  decode: (body, mediaType, limits) => decodeBody("otlp", body, mediaType, limits),
 
   accepted(outcome, mediaType) {
     const partial = partialSuccess(outcome);

@@ -1,5 +1,5 @@
-import { normalizeZipkinSpans, parseJsonExact } from "../../normalize";
 import { errorCodeForStatus, errorResponse } from "@/lib/api/errors";
+import { decodeBody } from "../decode-thread";
 import type { IngestFormat } from "../ingest-format";
 import { nothingAcceptedResponse } from "./nothing-accepted";
 
@@ -10,7 +10,7 @@ import { nothingAcceptedResponse } from "./nothing-accepted";
  */
 export const zipkinFormat: IngestFormat = {
   mediaTypes: ["application/json"],
-  decode: (body, _mediaType, limits) => normalizeZipkinSpans(parseJsonExact(body.toString("utf8")), limits),
+  decode: (body, mediaType, limits) => decodeBody("zipkin", body, mediaType, limits),
   accepted: (outcome) =>
     nothingAcceptedResponse(outcome) ?? (outcome.rejected > 0 ? Response.json(outcome, { status: 202 }) : new Response(null, { status: 202 })),
   refused: (status, message, _mediaType, headers) => errorResponse(errorCodeForStatus(status), message, undefined, { headers }),
