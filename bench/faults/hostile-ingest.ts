@@ -1,6 +1,7 @@
 // Hostile ingest drill (`npm run fault:hostile-ingest`): the shapes the hostile probe
 // sent (small bodies with millions of items, masses of invalid spans, deep nesting, a
-// gzip bomb) and the largest valid bodies, each sent HOSTILE_ROUNDS times to the
+// gzip bomb) and the largest valid bodies (the most spans a request may hold, as
+// protobuf; OTLP JSON at the body size limit), each sent HOSTILE_ROUNDS times to the
 // production build while a second client asks /api/health every 10 ms. Prints, per
 // shape, the answer, how long the server took to refuse or accept it, and the health
 // check's p50 / max latency against the 100 ms target. Exits 1 when an answer is a 5xx
@@ -12,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource } from "../lib/otlp-bodies";
+import { encodeProtobufRequest } from "../../tests/api/support/otlp";
 import { machineDescription } from "../lib/report.mjs";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "../lib/servers.mjs";
 
@@ -37,6 +39,7 @@ function shapes(): Shape[] {
     const source = new OtlpBodySource(spans, 1);
     return () => source.body(source.recipe());
   };
+  const protobuf = (spans: number) => () => Buffer.from(encodeProtobufRequest(JSON.parse(valid(spans)().toString())));
   return [
     { name: "zipkin: 4 MB, 2 M numbers (the probe)", path: "/api/v2/spans", body: () => numbers(2_000_000) },
     { name: "zipkin: 8 MB, 4 M numbers", path: "/api/v2/spans", body: () => numbers(4_000_000) },
@@ -45,7 +48,15 @@ function shapes(): Shape[] {
     { name: "otlp: 100,000-deep nesting", path: "/v1/traces", body: () => nested(100_000) },
     { name: "otlp: gzip bomb (256 MB of zeros)", path: "/v1/traces", body: () => gzipSync(Buffer.alloc(1 << 28)), headers: { "content-encoding": "gzip" } },
     { name: "otlp: valid, 10,000 spans", path: "/v1/traces", body: valid(10_000) },
-    { name: "otlp: valid, 40,000 spans", path: "/v1/traces", body: valid(40_000) },
+    // Just under the 20 MB body limit (TRACEBOARD_MAX_BODY_BYTES).
+    { name: "otlp: valid, 28,000 spans", path: "/v1/traces", body: valid(28_000) },
+    // The most spans one request may hold (TRACEBOARD_MAX_SPANS_PER_REQUEST).
+    {
+      name: "otlp protobuf: valid, 50,000 spans",
+      path: "/v1/traces",
+      body: protobuf(50_000),
+      headers: { "content-type": "application/x-protobuf" },
+    },
   ];
 }
 
