@@ -7,7 +7,10 @@
 // check's p50 / max latency against the 100 ms target. Exits 1 when an answer is a 5xx
 // or a health check fails.
 //
+// Runs on SQLite, then on a throwaway PostgreSQL cluster.
+//
 // Environment: HOSTILE_ROUNDS (3), HOSTILE_PORT (3207).
+import { spawnSync } from "node:child_process";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -15,6 +18,7 @@ import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource } from "../lib/otlp-bodies";
 import { encodeProtobufRequest } from "../../tests/api/support/otlp";
 import { machineDescription } from "../lib/report.mjs";
+import { startTestPostgres } from "../../scripts/lib/postgres.mjs";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "../lib/servers.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -88,12 +92,14 @@ async function healthWhile(stop: Promise<unknown>): Promise<number[]> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-async function main() {
-  stopServersOnExit();
-  console.log(`Machine: ${machineDescription()}`);
-  ensureProductionBuild(ROOT, DATABASE_URL);
-  prepareDatabase(ROOT, DATABASE_URL);
-  const server = await startServer({ root: ROOT, name: "hostile", port: PORT, env: { DATABASE_URL } });
+interface Outcome {
+  rows: string[][];
+  failed: boolean;
+}
+
+/** Every shape against a server on `databaseUrl`; a row per shape. */
+async function runShapes(database: string, databaseUrl: string): Promise<Outcome> {
+  const server = await startServer({ root: ROOT, name: `hostile (${database})`, port: PORT, env: { DATABASE_URL: databaseUrl } });
   let failed = false;
   const rows: string[][] = [];
   try {
@@ -116,6 +122,7 @@ async function main() {
       const max = ok.at(-1) ?? 0;
       if (healthFailures > 0 || [...statuses].some((status) => status >= 500 || status === 0)) failed = true;
       rows.push([
+        database,
         shape.name,
         `${(body.length / 1e6).toFixed(1)} MB`,
         [...statuses].join("/"),
@@ -128,14 +135,39 @@ async function main() {
   } finally {
     await stopServer(server);
   }
-  const header = ["shape", "body", "status", "answered in (max)", "health p50 / max", "target", "verdict"];
+  return { rows, failed };
+}
+
+/** The same shapes against a throwaway PostgreSQL cluster (fsync off), migrated like production. */
+async function runOnPostgres(): Promise<Outcome> {
+  const postgres = await startTestPostgres();
+  try {
+    const migrated = spawnSync(process.execPath, ["scripts/migrate.mjs"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: postgres.url }, encoding: "utf8" });
+    if (migrated.status !== 0) throw new Error(`migrating PostgreSQL failed: ${migrated.stderr}`);
+    return await runShapes("PostgreSQL", postgres.url);
+  } finally {
+    postgres.stop();
+  }
+}
+
+function printTable(rows: string[][]): void {
+  const header = ["database", "shape", "body", "status", "answered in (max)", "health p50 / max", "target", "verdict"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ");
   console.log(`\n${ROUNDS} rounds per shape; /api/health asked every ${HEALTH_EVERY_MS} ms meanwhile\n`);
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(row));
-  process.exit(failed ? 1 : 0);
+}
+
+async function main() {
+  stopServersOnExit();
+  console.log(`Machine: ${machineDescription()}`);
+  ensureProductionBuild(ROOT, DATABASE_URL);
+  prepareDatabase(ROOT, DATABASE_URL);
+  const outcomes = [await runShapes("SQLite", DATABASE_URL), await runOnPostgres()];
+  printTable(outcomes.flatMap((outcome) => outcome.rows));
+  process.exit(outcomes.some((outcome) => outcome.failed) ? 1 : 0);
 }
 
 main().catch((error) => {

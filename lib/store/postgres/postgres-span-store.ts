@@ -5,6 +5,7 @@ import type { DeleteResult, SpanStore, WriteResult } from "../span-store-contrac
 import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
+import { writeInSlices } from "../write-in-slices";
 import { inTransaction } from "./in-transaction";
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 
@@ -110,9 +111,11 @@ export function createPostgresSpanStore(url: string): SpanStore {
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
-      const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, spans, recentOperations));
-      recentOperations.remember(operationsWritten);
-      return result;
+      return writeInSlices(spans, async (slice) => {
+        const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, slice, recentOperations));
+        recentOperations.remember(operationsWritten);
+        return result;
+      });
     },
     async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
       const removed = await deleteInBatches(

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { SpanStore, WriteResult } from "../span-store-contract";
+import { writeInSlices } from "../write-in-slices";
 import { toSpanRows } from "./sqlite-writer";
 import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./writer-protocol";
 
@@ -13,23 +13,6 @@ import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./wri
  * project root: inside a Next.js server bundle `import.meta.url` points into `.next`.
  */
 const WORKER_ENTRY = path.join(process.cwd(), "dist/sqlite-writer-worker.mjs");
-
-/**
- * Spans per message to the writer thread, each written in a transaction of its own.
- * Converting and cloning 2,000 spans takes about 6 ms here, so the event loop keeps
- * answering while a 50,000-span request goes over; the request is answered once every
- * message is committed, and a retry after a failure finds the committed ones as duplicates.
- */
-const SPANS_PER_WRITE = 2_000;
-
-/** One result for the messages of one write, conflict positions counted from the first span. */
-function mergeWriteResults(results: readonly WriteResult[]): WriteResult {
-  return {
-    inserted: results.reduce((sum, result) => sum + result.inserted, 0),
-    duplicates: results.reduce((sum, result) => sum + result.duplicates, 0),
-    conflicts: results.flatMap((result, i) => result.conflicts.map((position) => position + i * SPANS_PER_WRITE)),
-  };
-}
 
 function workerError(error: Error): Error {
   if (existsSync(WORKER_ENTRY)) return error;
@@ -95,15 +78,7 @@ export function openSqliteSpanStore(filename: string): SpanStore {
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
-      const writes: Promise<WriteResult>[] = [];
-      for (let start = 0; start < spans.length; start += SPANS_PER_WRITE) {
-        if (start > 0) await nextTurn();
-        const write = call<WriteResult>("writeRows", toSpanRows(spans.slice(start, start + SPANS_PER_WRITE)));
-        // Promise.all below reports a failure; until then it must not count as unhandled.
-        write.catch(() => undefined);
-        writes.push(write);
-      }
-      return writes.length === 1 ? writes[0] : mergeWriteResults(await Promise.all(writes));
+      return writeInSlices(spans, (slice) => call<WriteResult>("writeRows", toSpanRows(slice)));
     },
     deleteOlderThan: (cutoffNs, batchSize) => call("deleteOlderThan", cutoffNs, batchSize),
     storageStats: () => call("storageStats"),
