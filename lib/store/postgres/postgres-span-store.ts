@@ -11,6 +11,11 @@ import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgr
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
+/**
+ * Spans per transaction of a large write: building a statement's parameters costs about
+ * 22 µs a span on the event loop here, so 1,000 hold it some 22 ms.
+ */
+const SPANS_PER_WRITE = 1_000;
 
 const INSERT_SPANS = postgresInsert(SPANS, "RETURNING trace_id, span_id, kind");
 /** The primary key of spans is its first three columns (trace_id, span_id, kind). */
@@ -111,7 +116,7 @@ export function createPostgresSpanStore(url: string): SpanStore {
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
-      return writeInSlices(spans, async (slice) => {
+      return writeInSlices(spans, SPANS_PER_WRITE, async (slice) => {
         const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, slice, recentOperations));
         recentOperations.remember(operationsWritten);
         return result;

@@ -14,6 +14,14 @@ import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./wri
  */
 const WORKER_ENTRY = path.join(process.cwd(), "dist/sqlite-writer-worker.mjs");
 
+/**
+ * Spans per transaction of a large write: converting and cloning spans for the writer
+ * thread costs about 4 µs each here, so 5,000 hold the event loop some 20 ms, and a
+ * group commit (2,000 spans on average under bench:ingest) stays one transaction:
+ * slices of 1,000 cost 9% of ingest throughput there.
+ */
+const SPANS_PER_WRITE = 5_000;
+
 function workerError(error: Error): Error {
   if (existsSync(WORKER_ENTRY)) return error;
   return new Error(`the SQLite writer thread is not built (${WORKER_ENTRY}): run \`npm run build\``, { cause: error });
@@ -78,7 +86,7 @@ export function openSqliteSpanStore(filename: string): SpanStore {
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
-      return writeInSlices(spans, (slice) => call<WriteResult>("writeRows", toSpanRows(slice)));
+      return writeInSlices(spans, SPANS_PER_WRITE, (slice) => call<WriteResult>("writeRows", toSpanRows(slice)));
     },
     deleteOlderThan: (cutoffNs, batchSize) => call("deleteOlderThan", cutoffNs, batchSize),
     storageStats: () => call("storageStats"),
