@@ -16,9 +16,8 @@ const WORKER_ENTRY = path.join(process.cwd(), "dist/sqlite-writer-worker.mjs");
 
 /**
  * Spans per transaction of a large write: converting and cloning spans for the writer
- * thread costs about 4 µs each here, so 5,000 hold the event loop some 20 ms, and a
- * group commit (2,000 spans on average under bench:ingest) stays one transaction:
- * slices of 1,000 cost 9% of ingest throughput there.
+ * thread costs about 4 µs each here, so 5,000 hold the event loop some 20 ms, while a
+ * group commit (2,000 spans on average under bench:ingest) stays one transaction.
  */
 const SPANS_PER_WRITE = 5_000;
 
