@@ -41,6 +41,43 @@ describe("sqlite writer thread", { timeout: 60_000 }, () => {
     expect(walBytes).toBeLessThan(databaseBytes);
   });
 
+  it("wal_is_truncated_to_nothing_once_the_writer_is_idle", async () => {
+    for (let i = 0; i < 10; i++) await opened.store.writeSpans(batch(500));
+    expect(statSync(`${filename()}-wal`).size).toBeGreaterThan(2_000_000);
+    // Two passes that find nothing new, then the truncation.
+    await sleep(1_500);
+    expect(statSync(`${filename()}-wal`).size).toBe(0);
+    expect((await opened.store.storageStats()).spans).toBe(5_000);
+  });
+
+  // Under writes that never pause, PASSIVE passes never let the log start over: it grew to
+  // 360 MB beside a 67 MB database. Truncation by the checkpointer, and the writer's own
+  // when the checkpointer falls behind, keep it near the limit.
+  it("wal_stays_near_its_limit_under_writes_that_never_pause", async () => {
+    const limit = 1024 * 1024;
+    process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES = String(limit);
+    const store = openSqliteSpanStore(filename());
+    try {
+      let largest = 0;
+      let spans = 0;
+      const until = Date.now() + 3_000;
+      while (Date.now() < until) {
+        await store.writeSpans(batch(200));
+        spans += 200;
+        largest = Math.max(largest, statSync(`${filename()}-wal`).size);
+      }
+      const databaseBytes = statSync(filename()).size;
+      // Unbounded, the WAL would hold about as much as the database (3.6 MB here against 127 MB written).
+      expect(databaseBytes).toBeGreaterThan(20 * limit);
+      // Twice the limit, plus what one batch and the commits during a checkpoint pass add; room for a loaded machine.
+      expect(largest).toBeLessThan(8 * limit);
+      expect((await store.storageStats()).spans).toBe(spans);
+    } finally {
+      delete process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES;
+      await store.close();
+    }
+  });
+
   it("two_stores_on_one_file_write_in_turn_without_losing_rows", async () => {
     const second = openSqliteSpanStore(filename());
     try {

@@ -8,6 +8,7 @@ import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES, type SqlValue } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } from "../trace-summary";
 import type Database from "better-sqlite3";
+import { z } from "zod";
 import { openIngestConnection } from "./ingest-connection";
 import { sqliteInsert, sqliteSameRow } from "./sqlite-insert";
 
@@ -42,11 +43,29 @@ function summarizedSpan(row: SpanRow): SummarizedSpan {
 /** How often the checkpointer thread copies the WAL into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
 const CHECKPOINT_ENTRY = path.join(process.cwd(), "lib/store/sqlite/checkpoint-worker.mjs");
+/**
+ * The WAL size the store keeps to (TRACEBOARD_SQLITE_WAL_LIMIT_BYTES, 64 MiB by default).
+ * Above it the checkpointer starts the log over and truncates it as soon as no
+ * transaction is in the way (checkpoint-worker.mjs); when the writer is idle it does so
+ * at any size. The writer's own restarts of the log shrink the file to it as well.
+ */
+function walLimitBytes(): number {
+  return z.coerce.number().int().min(1024 * 1024).default(64 * 1024 * 1024).parse(process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES || undefined);
+}
+
+/**
+ * At this multiple of the limit the checkpointer has fallen behind the writer (page
+ * copies slower than commits): the writer then checkpoints and truncates the WAL itself
+ * before its next write, so ingest slows to what the disk takes instead of the WAL growing.
+ */
+const WAL_BEHIND_FACTOR = 2;
 
 /** Hands WAL checkpoints to their own thread; the caller's connection must not checkpoint by itself. */
-function startCheckpointer(db: Database.Database, filename: string): Worker {
+function startCheckpointer(db: Database.Database, filename: string, walLimit: number): Worker {
   db.pragma("wal_autocheckpoint = 0");
-  const checkpointer = new Worker(CHECKPOINT_ENTRY, { workerData: { filename, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  db.pragma(`journal_size_limit = ${walLimit}`);
+  const workerData = { filename, intervalMs: CHECKPOINT_INTERVAL_MS, walLimitBytes: walLimit };
+  const checkpointer = new Worker(CHECKPOINT_ENTRY, { workerData });
   checkpointer.unref();
   return checkpointer;
 }
@@ -68,7 +87,8 @@ export interface SqliteWriter {
  */
 export function openSqliteWriter(filename: string): SqliteWriter {
   const db = openIngestConnection(filename);
-  const checkpointer = startCheckpointer(db, filename);
+  const walLimit = walLimitBytes();
+  const checkpointer = startCheckpointer(db, filename, walLimit);
 
   const recentOperations = new RecentOperations();
   const insertSpan = db.prepare(sqliteInsert(SPANS));
@@ -135,6 +155,7 @@ export function openSqliteWriter(filename: string): SqliteWriter {
   return {
     writeRows(rows) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
+      if (fileSize(`${filename}-wal`) > walLimit * WAL_BEHIND_FACTOR) db.pragma("wal_checkpoint(TRUNCATE)");
       const { result, operationsWritten } = write.immediate(rows);
       recentOperations.remember(operationsWritten);
       return result;
