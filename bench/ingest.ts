@@ -26,11 +26,11 @@
 // BENCH_PORT (3203), BENCH_RAW_MIN_ROWS (200000), BENCH_CPU_PROF (a directory: run the
 // server with --cpu-prof writing there).
 import http from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { setImmediate as yieldToEvents } from "node:timers/promises";
+import { setImmediate as yieldToEvents, setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { normalizeOtlpJson, parseJsonExact } from "@/lib/collector/normalize";
 import type { SpanRecord } from "@/lib/domain/span-record";
@@ -187,6 +187,27 @@ interface EndToEnd {
   machineBusyCores: number | null;
   commits: number;
   committedSpans: number;
+  disk: DiskUse;
+}
+
+interface DiskUse {
+  /** Largest WAL file seen during the timed run (sampled every WAL_SAMPLE_MS). */
+  walHighWaterBytes: number;
+  /** The WAL file once the server has been idle for IDLE_WAL_WAIT_MS. */
+  walIdleBytes: number;
+  databaseBytes: number;
+}
+
+const WAL_SAMPLE_MS = 100;
+/** Long enough for two checkpoint passes and the truncation of an idle writer's WAL. */
+const IDLE_WAL_WAIT_MS = 3_000;
+
+function fileBytes(filename: string): number {
+  try {
+    return statSync(filename).size;
+  } catch {
+    return 0;
+  }
 }
 
 async function endToEnd(
@@ -217,7 +238,11 @@ async function endToEnd(
   const serverCpuBefore = groupCpuSeconds(server.child.pid!);
   const clientCpuBefore = clientCpuSeconds();
   const machineBefore = machineTicks();
+  const databaseFile = databaseFilename(ROOT, SERVER_DATABASE_URL);
+  let walHighWaterBytes = 0;
+  const sampler = setInterval(() => (walHighWaterBytes = Math.max(walHighWaterBytes, fileBytes(`${databaseFile}-wal`))), WAL_SAMPLE_MS);
   const totals = await load(options.seconds);
+  clearInterval(sampler);
   const machineAfter = machineTicks();
   const serverCpuAfter = groupCpuSeconds(server.child.pid!);
   const clientCpu = clientCpuSeconds() - clientCpuBefore;
@@ -232,7 +257,13 @@ async function endToEnd(
         : null,
     commits: statsAfter.ingest.batches - statsBefore.ingest.batches,
     committedSpans: statsAfter.ingest.accepted - statsBefore.ingest.accepted,
+    disk: await idleDiskUse(databaseFile, walHighWaterBytes),
   };
+}
+
+async function idleDiskUse(databaseFile: string, walHighWaterBytes: number): Promise<DiskUse> {
+  await sleep(IDLE_WAL_WAIT_MS);
+  return { walHighWaterBytes, walIdleBytes: fileBytes(`${databaseFile}-wal`), databaseBytes: fileBytes(databaseFile) };
 }
 
 interface Stored {
@@ -378,6 +409,12 @@ function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, st
   console.log(
     `Stored: ${stored.databaseTotal} spans in the database (${stored.selfSpans} self-tracing), ${stored.apiTotal} per the API; ` +
       `${acknowledged.spans} acknowledged (check + warm-up + timed): nothing acknowledged lost.`,
+  );
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log(
+    `Disk: database ${mb(run.disk.databaseBytes)} (${fixed(run.disk.databaseBytes / stored.databaseTotal)} bytes per span); ` +
+      `WAL at most ${mb(run.disk.walHighWaterBytes)} during the timed run, ${mb(run.disk.walIdleBytes)} after ${IDLE_WAL_WAIT_MS / 1000} s idle ` +
+      `(TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ${process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ?? "default, 64 MiB"}).`,
   );
   const ratio = spansPerSecond / raw.jsonInside;
   console.log(`ratio: ${ratio.toFixed(2)} (end-to-end / raw), target >= ${TARGET_RATIO.toFixed(2)}`);
