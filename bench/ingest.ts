@@ -22,28 +22,29 @@
 // not a test: it exits 0 whatever the ratio, 1 only when a correctness check or the
 // set-up fails.
 //
-// Environment: BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (8),
-// BENCH_PORT (3203), BENCH_RAW_MIN_ROWS (200000), BENCH_CPU_PROF (a directory: run the
-// server with --cpu-prof writing there).
+// BENCH_DATABASE=postgresql runs all of it on a throwaway PostgreSQL cluster instead
+// (bench/lib/ingest-databases.ts): the raw baseline is then the store's own unnest
+// INSERT without its conflict clause, in 1000-row transactions.
+//
+// Environment: BENCH_DATABASE (sqlite), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3),
+// BENCH_CLIENTS (8), BENCH_PORT (3203), BENCH_RAW_MIN_ROWS (200000), BENCH_CPU_PROF (a
+// directory: run the server with --cpu-prof writing there).
 import http from "node:http";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { setImmediate as yieldToEvents, setTimeout as sleep } from "node:timers/promises";
-import Database from "better-sqlite3";
 import { normalizeOtlpJson, parseJsonExact } from "@/lib/collector/normalize";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { INGEST_PRAGMAS } from "@/lib/store/sqlite/ingest-connection";
 import { acceptedSpans, post, quantile, runIngestLoad, type LoadTotals } from "./lib/ingest-load";
 import { OtlpBodySource, type BodyRecipe } from "./lib/otlp-bodies";
-import { RawSpanInserter, rowBytes, spanRows } from "./lib/raw-span-inserter";
+import { engineFromEnv, openIngestDatabases, type IngestDatabases } from "./lib/ingest-databases";
+import { rowBytes, spanRows } from "./lib/raw-span-inserter";
 import { machineDescription } from "./lib/report.mjs";
 import {
-  databaseFilename,
   ensureProductionBuild,
-  prepareDatabase,
-  removeDatabase,
   serverUrl,
   startServer,
   stopServer,
@@ -52,9 +53,8 @@ import {
 } from "./lib/servers.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SERVER_DATABASE_URL = "file:./data/bench-ingest.db";
-const RAW_DATABASE_URL = "file:./data/bench-ingest-raw.db";
-const PURE_DATABASE_URL = "file:./data/bench-ingest-raw-pure.db";
+/** The database `next build` sees; the build reads none. */
+const BUILD_DATABASE_URL = "file:./data/bench-ingest.db";
 const SPANS_PER_BODY = 500;
 const TEMPLATES = 64;
 const TRANSACTION_ROWS = 1000;
@@ -92,6 +92,7 @@ function readOptions() {
     clients: intFromEnv("BENCH_CLIENTS"),
     port: intFromEnv("BENCH_PORT"),
     rawMinRows: intFromEnv("BENCH_RAW_MIN_ROWS"),
+    engine: engineFromEnv(),
     cpuProfileDir,
   };
 }
@@ -212,6 +213,7 @@ function fileBytes(filename: string): number {
 
 async function endToEnd(
   options: Options,
+  databases: IngestDatabases,
   server: ServerHandle,
   agent: http.Agent,
   source: OtlpBodySource,
@@ -238,9 +240,9 @@ async function endToEnd(
   const serverCpuBefore = groupCpuSeconds(server.child.pid!);
   const clientCpuBefore = clientCpuSeconds();
   const machineBefore = machineTicks();
-  const databaseFile = databaseFilename(ROOT, SERVER_DATABASE_URL);
+  const walFile = databases.serverFile && `${databases.serverFile}-wal`;
   let walHighWaterBytes = 0;
-  const sampler = setInterval(() => (walHighWaterBytes = Math.max(walHighWaterBytes, fileBytes(`${databaseFile}-wal`))), WAL_SAMPLE_MS);
+  const sampler = setInterval(() => (walHighWaterBytes = walFile ? Math.max(walHighWaterBytes, fileBytes(walFile)) : 0), WAL_SAMPLE_MS);
   const totals = await load(options.seconds);
   clearInterval(sampler);
   const machineAfter = machineTicks();
@@ -257,32 +259,20 @@ async function endToEnd(
         : null,
     commits: statsAfter.ingest.batches - statsBefore.ingest.batches,
     committedSpans: statsAfter.ingest.accepted - statsBefore.ingest.accepted,
-    disk: await idleDiskUse(databaseFile, walHighWaterBytes),
+    disk: await idleDiskUse(databases, walHighWaterBytes),
   };
 }
 
-async function idleDiskUse(databaseFile: string, walHighWaterBytes: number): Promise<DiskUse> {
+async function idleDiskUse(databases: IngestDatabases, walHighWaterBytes: number): Promise<DiskUse> {
   await sleep(IDLE_WAL_WAIT_MS);
-  return { walHighWaterBytes, walIdleBytes: fileBytes(`${databaseFile}-wal`), databaseBytes: fileBytes(databaseFile) };
+  const walIdleBytes = databases.serverFile ? fileBytes(`${databases.serverFile}-wal`) : 0;
+  return { walHighWaterBytes, walIdleBytes, databaseBytes: await databases.serverBytes() };
 }
 
 interface Stored {
   apiTotal: number;
   databaseTotal: number;
   selfSpans: number;
-}
-
-/** Spans in the database file (read once the server has stopped), and how many are the app's own. */
-function countStored(filename: string): { total: number; self: number } {
-  const db = new Database(filename, { readonly: true });
-  try {
-    const { total, self } = db
-      .prepare("SELECT count(*) AS total, count(*) FILTER (WHERE service_name = ?) AS self FROM spans")
-      .get(SELF_SERVICE) as { total: number; self: number };
-    return { total, self };
-  } finally {
-    db.close();
-  }
 }
 
 interface RawRun {
@@ -314,20 +304,19 @@ async function* rawChunks(source: OtlpBodySource, acknowledged: Acknowledged, ro
   }
 }
 
-async function rawBaseline(source: OtlpBodySource, acknowledged: Acknowledged, rows: number): Promise<RawRun> {
-  const jsonInside = new RawSpanInserter(databaseFilename(ROOT, RAW_DATABASE_URL), TRANSACTION_ROWS);
-  const pure = new RawSpanInserter(databaseFilename(ROOT, PURE_DATABASE_URL), TRANSACTION_ROWS);
+async function rawBaseline(databases: IngestDatabases, source: OtlpBodySource, acknowledged: Acknowledged, rows: number): Promise<RawRun> {
+  const jsonInside = await databases.openRaw("jsonInside", TRANSACTION_ROWS);
+  const pure = await databases.openRaw("pure", TRANSACTION_ROWS);
   let bytes = 0;
   try {
     for await (const spans of rawChunks(source, acknowledged, rows)) {
-      jsonInside.writeRecords(spans); // first, so no value is cached for it beforehand
-      const values = spanRows(spans);
-      for (const row of values) bytes += rowBytes(row);
-      pure.writeRows(values);
+      await jsonInside.writeRecords(spans); // first, so no value is cached for it beforehand
+      for (const row of spanRows(spans)) bytes += rowBytes(row);
+      await pure.writePrepared(spans);
     }
     const bodies = Math.ceil(rows / SPANS_PER_BODY);
     for (const inserter of [jsonInside, pure]) {
-      const count = inserter.countRows();
+      const count = await inserter.countRows();
       if (count !== rows) throw new Error(`raw baseline: ${count} rows in the table, ${rows} inserted`);
     }
     return {
@@ -339,8 +328,8 @@ async function rawBaseline(source: OtlpBodySource, acknowledged: Acknowledged, r
       newBodies: Math.max(0, bodies - acknowledged.recipes.length),
     };
   } finally {
-    jsonInside.close();
-    pure.close();
+    await jsonInside.close();
+    await pure.close();
   }
 }
 
@@ -355,11 +344,21 @@ function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, stored: Stored, acknowledged: Acknowledged, raw: RawRun) {
+function printReport(
+  options: Options,
+  databases: IngestDatabases,
+  source: OtlpBodySource,
+  run: EndToEnd,
+  stored: Stored,
+  acknowledged: Acknowledged,
+  raw: RawRun,
+) {
   const { totals } = run;
+  const rawName = databases.engine === "sqlite" ? "raw better-sqlite3" : "raw PostgreSQL";
   const spansPerSecond = totals.acknowledgedSpans / totals.seconds;
   console.log("");
   console.log(`Machine: ${machineDescription()}`);
+  console.log(`Database: ${databases.engine} (BENCH_DATABASE)`);
   console.log(
     `Workload: OTLP/HTTP JSON POST /v1/traces, ${SPANS_PER_BODY} spans per body (${fixed(source.meanBodyBytes() / 1024)} KiB), ` +
       `${options.clients} keep-alive clients back to back, ${options.seconds} s timed after ${options.warmupSeconds} s warm-up; ` +
@@ -368,7 +367,7 @@ function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, st
   console.log(
     `Raw: ${raw.rows} rows = ${raw.replayedBodies} bodies the server acknowledged, replayed in order` +
       `${raw.newBodies > 0 ? ` + ${raw.newBodies} new bodies` : ""}, parsed and normalized untimed; ` +
-      `one prepared INSERT, ${TRANSACTION_ROWS}-row transactions, fresh migrated database, pragmas ${INGEST_PRAGMAS.join(", ")}.`,
+      `${databases.rawDescription}, ${TRANSACTION_ROWS}-row transactions, fresh migrated database.`,
   );
   console.log("");
   printTable(
@@ -383,14 +382,14 @@ function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, st
         `${fixed(quantile(totals.latenciesMs, 0.5))} / ${fixed(quantile(totals.latenciesMs, 0.99))}`,
       ],
       [
-        "raw better-sqlite3, JSON serialization inside timing",
+        `${rawName}, JSON serialization inside timing`,
         String(raw.rows),
         fixed(raw.rows / raw.jsonInside, 1),
         fixed(raw.jsonInside),
         "-",
         "-",
       ],
-      ["raw better-sqlite3, pure insert (values prepared)", String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
+      [`${rawName}, pure insert (values prepared)`, String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
     ],
   );
   console.log("");
@@ -411,11 +410,12 @@ function printReport(options: Options, source: OtlpBodySource, run: EndToEnd, st
       `${acknowledged.spans} acknowledged (check + warm-up + timed): nothing acknowledged lost.`,
   );
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-  console.log(
-    `Disk: database ${mb(run.disk.databaseBytes)} (${fixed(run.disk.databaseBytes / stored.databaseTotal)} bytes per span); ` +
-      `WAL at most ${mb(run.disk.walHighWaterBytes)} during the timed run, ${mb(run.disk.walIdleBytes)} after ${IDLE_WAL_WAIT_MS / 1000} s idle ` +
-      `(TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ${process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ?? "default, 64 MiB"}).`,
-  );
+  const wal =
+    databases.engine === "sqlite"
+      ? `; WAL at most ${mb(run.disk.walHighWaterBytes)} during the timed run, ${mb(run.disk.walIdleBytes)} after ${IDLE_WAL_WAIT_MS / 1000} s idle ` +
+        `(TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ${process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ?? "default, 64 MiB"})`
+      : "";
+  console.log(`Disk: database ${mb(run.disk.databaseBytes)} (${fixed(run.disk.databaseBytes / stored.databaseTotal)} bytes per span)${wal}.`);
   const ratio = spansPerSecond / raw.jsonInside;
   console.log(`ratio: ${ratio.toFixed(2)} (end-to-end / raw), target >= ${TARGET_RATIO.toFixed(2)}`);
 }
@@ -428,21 +428,15 @@ function printLoad(loadAtStart: number[]): void {
   }
 }
 
-const DATABASE_URLS = [SERVER_DATABASE_URL, RAW_DATABASE_URL, PURE_DATABASE_URL];
-
-/** The benchmark's databases (about 1 GB at the default duration) go whichever way the run ends. */
-function removeDatabases(): void {
-  for (const url of DATABASE_URLS) removeDatabase(databaseFilename(ROOT, url));
-}
-
 async function main(): Promise<void> {
   stopServersOnExit();
-  process.on("exit", removeDatabases);
   const loadAtStart = os.loadavg();
   printLoad(loadAtStart);
   const options = readOptions();
-  for (const url of DATABASE_URLS) prepareDatabase(ROOT, url);
-  ensureProductionBuild(ROOT, SERVER_DATABASE_URL);
+  ensureProductionBuild(ROOT, BUILD_DATABASE_URL);
+  // The databases (about 1 GB at the default duration, or a PostgreSQL cluster) go whichever way the run ends.
+  const databases = await openIngestDatabases(options.engine, ROOT, INGEST_PRAGMAS);
+  process.on("exit", () => databases.close());
 
   console.log(`Making ${TEMPLATES} template bodies of ${SPANS_PER_BODY} spans ...`);
   const source = new OtlpBodySource(SPANS_PER_BODY, TEMPLATES);
@@ -455,7 +449,7 @@ async function main(): Promise<void> {
       name: "ingest",
       port: options.port,
       env: {
-        DATABASE_URL: SERVER_DATABASE_URL,
+        DATABASE_URL: databases.serverUrl,
         // The server itself never seeds (only `npm start` does); no token, default queue sizes.
         TRACEBOARD_DEMO: undefined,
         TRACEBOARD_INGEST_TOKEN: undefined,
@@ -465,12 +459,12 @@ async function main(): Promise<void> {
       nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
     });
     await checkOneBody(options.port, agent, source, acknowledged);
-    const run = await endToEnd(options, server, agent, source, acknowledged);
+    const run = await endToEnd(options, databases, server, agent, source, acknowledged);
     const apiTotal = (await statistics(options.port)).total_spans;
     agent.destroy();
     await stopServer(server);
     if (options.cpuProfileDir) console.log(`Server CPU profile written to ${options.cpuProfileDir}`);
-    const inFile = countStored(databaseFilename(ROOT, SERVER_DATABASE_URL));
+    const inFile = await databases.countServerSpans(SELF_SERVICE);
     const stored: Stored = { apiTotal, databaseTotal: inFile.total, selfSpans: inFile.self };
     const userSpans = inFile.total - inFile.self;
     // A request that failed after its commit (socket error, timeout) may have stored spans nobody acknowledged.
@@ -480,14 +474,14 @@ async function main(): Promise<void> {
     }
 
     const rawRows = Math.max(inFile.total, options.rawMinRows);
-    console.log(`Raw better-sqlite3 baseline: ${rawRows} rows ...`);
-    const raw = await rawBaseline(source, acknowledged, rawRows);
-    printReport(options, source, run, stored, acknowledged, raw);
+    console.log(`Raw ${options.engine} baseline: ${rawRows} rows ...`);
+    const raw = await rawBaseline(databases, source, acknowledged, rawRows);
+    printReport(options, databases, source, run, stored, acknowledged, raw);
     if (loadAtStart[0] > NOISY_LOAD) console.warn(`WARNING: load average at start was ${loadAtStart[0].toFixed(2)}: figures are noisy.`);
   } finally {
     agent.destroy();
     if (server) await stopServer(server);
-    removeDatabases();
+    databases.close();
   }
 }
 
