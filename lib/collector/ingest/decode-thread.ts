@@ -46,7 +46,8 @@ class DecodeThread {
     const worker = (this.worker ??= this.start());
     const id = (this.nextId += 1);
     // Transfer the body's memory when the body owns all of it; else a copy is transferred.
-    const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : body.slice();
+    // (Buffer#slice is a view; the typed-array slice copies.)
+    const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : Uint8Array.prototype.slice.call(body);
     const request: DecodeRequest = { id, decoder, body: owned, mediaType, limits };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { slices: [], resolve, reject });

@@ -41,6 +41,19 @@ describe("decoding large ingest bodies on the decode thread", { timeout: 60_000 
     expect(offThread).toEqual(inline);
   });
 
+  it("a_body_that_is_a_view_into_a_larger_buffer_is_copied_not_taken_from_its_owner", async () => {
+    const body = otlpBody(2_000);
+    expect(body.length).toBeGreaterThanOrEqual(OFF_THREAD_MIN_BYTES);
+    const larger = Buffer.alloc(body.length + 16);
+    body.copy(larger, 8);
+    const view = larger.subarray(8, 8 + body.length);
+    const batch = await decodeBody("otlp", view, "application/json", LIMITS);
+    expect(batch.spans).toHaveLength(2_000 - 3);
+    // Transferring the view's memory would have detached the larger buffer (length 0).
+    expect(larger.length).toBe(body.length + 16);
+    expect(larger.subarray(8, 8 + body.length).equals(body)).toBe(true);
+  });
+
   it("the_event_loop_keeps_turning_while_a_large_body_is_decoded", async () => {
     const body = otlpBody(8_000);
     let turns = 0;
