@@ -24,7 +24,8 @@
 //
 // BENCH_DATABASE=postgresql runs all of it on a throwaway PostgreSQL cluster instead
 // (bench/lib/ingest-databases.ts): the raw baseline is then the store's own unnest
-// INSERT without its conflict clause, in 1000-row transactions.
+// INSERT without its conflict clause, in 1000-row transactions on 4 connections (the
+// store's write pool).
 //
 // Environment: BENCH_DATABASE (sqlite), BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3),
 // BENCH_CLIENTS (8), BENCH_PORT (3203), BENCH_RAW_MIN_ROWS (200000), BENCH_CPU_PROF (a

@@ -116,7 +116,7 @@ async function openPostgres(root: string): Promise<IngestDatabases> {
     engine: "postgresql",
     serverUrl: urls.server,
     serverFile: null,
-    rawDescription: "one INSERT ... SELECT * FROM unnest(...) per transaction (the store's statement without its conflict clause), throwaway cluster with fsync off",
+    rawDescription: "one INSERT ... SELECT * FROM unnest(...) per transaction (the store's statement without its conflict clause) on 4 connections like the store's write pool, throwaway cluster with fsync off",
     openRaw: async (which, transactionRows) => RawPostgresInserter.open(urls[which], transactionRows),
     countServerSpans: (selfService) =>
       withClient(urls.server, async (client) => {
