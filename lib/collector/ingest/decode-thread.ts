@@ -77,9 +77,11 @@ class DecodeThread {
     if ("done" in reply) {
       const { done } = reply;
       deserializeInTurns(call.slices).then((spans) => call.resolve({ spans, ...done }), call.reject);
+    } else if ("refused" in reply) {
+      call.reject(new IngestError(reply.refused.status, reply.refused.message));
+    } else {
+      call.reject(new Error(`decoding the body failed: ${reply.failed}`));
     }
-    else if ("refused" in reply) call.reject(new IngestError(reply.refused.status, reply.refused.message));
-    else call.reject(new Error(`decoding the body failed: ${reply.failed}`));
   }
 
   private settle(id: number): void {
