@@ -1,6 +1,7 @@
 import type { NormalizedBatch } from "@/lib/domain/span-record";
 import type { DecoderName } from "../normalize/body-decoders";
 import type { NormalizeLimits } from "../normalize";
+import type { IngestError } from "./ingest-errors";
 
 /** One body to decode on the decode thread (decode-worker.ts). */
 export interface DecodeRequest {
@@ -22,7 +23,7 @@ export interface DecodeRequest {
 export type DecodeReply =
   | { id: number; spans: Uint8Array }
   | { id: number; done: Omit<NormalizedBatch, "spans"> }
-  | { id: number; refused: { status: 400 | 413 | 415 | 429 | 503; message: string } }
+  | { id: number; refused: { status: IngestError["status"]; message: string } }
   | { id: number; failed: string };
 
 /**
@@ -30,3 +31,12 @@ export type DecodeReply =
  * here: 1,000 spans keep each turn near 4 ms, so the event loop answers between them.
  */
 export const SPANS_PER_MESSAGE = 1_000;
+
+/**
+ * Bytes whose memory can be transferred with a message: `bytes` itself when it owns its
+ * whole buffer, else a copy (a Buffer is often a view into a larger one, and transferring
+ * that would detach the owner; the typed-array slice copies, Buffer#slice would not).
+ */
+export function transferableBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+}

@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { NormalizedBatch, SpanRecord } from "@/lib/domain/span-record";
 import { BODY_DECODERS, type DecoderName } from "../normalize/body-decoders";
 import type { NormalizeLimits } from "../normalize";
-import type { DecodeReply, DecodeRequest } from "./decode-protocol";
+import { type DecodeReply, type DecodeRequest, transferableBytes } from "./decode-protocol";
 import { IngestError } from "./ingest-errors";
 
 /**
@@ -45,9 +45,7 @@ class DecodeThread {
   decode(decoder: DecoderName, body: Uint8Array, mediaType: string, limits: NormalizeLimits): Promise<NormalizedBatch> {
     const worker = (this.worker ??= this.start());
     const id = (this.nextId += 1);
-    // Transfer the body's memory when the body owns all of it; else a copy is transferred.
-    // (Buffer#slice is a view; the typed-array slice copies.)
-    const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : Uint8Array.prototype.slice.call(body);
+    const owned = transferableBytes(body);
     const request: DecodeRequest = { id, decoder, body: owned, mediaType, limits };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { slices: [], resolve, reject });

@@ -4,7 +4,7 @@
 import { serialize } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { BODY_DECODERS } from "../normalize/body-decoders";
-import { type DecodeReply, type DecodeRequest, SPANS_PER_MESSAGE } from "./decode-protocol";
+import { type DecodeReply, type DecodeRequest, SPANS_PER_MESSAGE, transferableBytes } from "./decode-protocol";
 import { asIngestError } from "./ingest-errors";
 
 const port = parentPort!;
@@ -20,8 +20,7 @@ function decode({ id, decoder, body, mediaType, limits }: DecodeRequest): void {
     return;
   }
   for (let start = 0; start < batch.spans.length; start += SPANS_PER_MESSAGE) {
-    const bytes = serialize(batch.spans.slice(start, start + SPANS_PER_MESSAGE));
-    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+    const owned = transferableBytes(serialize(batch.spans.slice(start, start + SPANS_PER_MESSAGE)));
     port.postMessage({ id, spans: owned } satisfies DecodeReply, [owned.buffer as ArrayBuffer]);
   }
   reply({ id, done: { rejected: batch.rejected, errors: batch.errors } });
