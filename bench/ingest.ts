@@ -355,7 +355,6 @@ function printReport(
   raw: RawRun,
 ) {
   const { totals } = run;
-  const rawName = databases.engine === "sqlite" ? "raw better-sqlite3" : "raw PostgreSQL";
   const spansPerSecond = totals.acknowledgedSpans / totals.seconds;
   console.log("");
   console.log(`Machine: ${machineDescription()}`);
@@ -383,14 +382,14 @@ function printReport(
         `${fixed(quantile(totals.latenciesMs, 0.5))} / ${fixed(quantile(totals.latenciesMs, 0.99))}`,
       ],
       [
-        `${rawName}, JSON serialization inside timing`,
+        `${databases.rawLabel}, JSON serialization inside timing`,
         String(raw.rows),
         fixed(raw.rows / raw.jsonInside, 1),
         fixed(raw.jsonInside),
         "-",
         "-",
       ],
-      [`${rawName}, pure insert (values prepared)`, String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
+      [`${databases.rawLabel}, pure insert (values prepared)`, String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
     ],
   );
   console.log("");

@@ -31,7 +31,8 @@ export interface IngestDatabases {
   serverUrl: string;
   /** The SQLite file whose WAL the benchmark watches; null on PostgreSQL. */
   serverFile: string | null;
-  /** What the raw baseline does, for the report. */
+  /** The raw baseline's name and what it does, for the report. */
+  rawLabel: string;
   rawDescription: string;
   openRaw(which: "jsonInside" | "pure", transactionRows: number): Promise<RawInserter>;
   /** Spans stored by the server, and how many are the app's own. */
@@ -69,6 +70,7 @@ function openSqlite(root: string, pragmas: readonly string[]): IngestDatabases {
     engine: "sqlite",
     serverUrl: urls.server,
     serverFile,
+    rawLabel: "raw better-sqlite3",
     rawDescription: `one prepared INSERT per row, pragmas ${pragmas.join(", ")}`,
     openRaw: async (which, transactionRows) => sqliteInserter(databaseFilename(root, urls[which]), transactionRows),
     async countServerSpans(selfService) {
@@ -116,6 +118,7 @@ async function openPostgres(root: string): Promise<IngestDatabases> {
     engine: "postgresql",
     serverUrl: urls.server,
     serverFile: null,
+    rawLabel: "raw PostgreSQL",
     rawDescription: "one INSERT ... SELECT * FROM unnest(...) per transaction (the store's statement without its conflict clause) on 4 connections like the store's write pool, throwaway cluster with fsync off",
     openRaw: async (which, transactionRows) => RawPostgresInserter.open(urls[which], transactionRows),
     countServerSpans: (selfService) =>
