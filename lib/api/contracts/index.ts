@@ -10,6 +10,7 @@ import {
   RecordAuditEventEndpoint,
   VerifyAuditChainEndpoint,
 } from "./audit";
+import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
 import { GetDependenciesEndpoint } from "./dependencies";
@@ -38,6 +39,8 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetOpenApiDocumentEndpoint,
   SearchTracesEndpoint,
   GetTraceEndpoint,
+  ListAttributeKeysEndpoint,
+  ListAttributeValuesEndpoint,
   ListServicesEndpoint,
   ListOperationsEndpoint,
   RecordAuditEventEndpoint,

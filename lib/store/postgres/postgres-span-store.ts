@@ -7,6 +7,7 @@ import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
 import { writeInSlices } from "../write-in-slices";
 import { inTransaction } from "./in-transaction";
+import { postgresAttributeIndex, type PostgresAttributeIndex } from "./postgres-attribute-index";
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
@@ -61,7 +62,12 @@ interface WriteOutcome {
   operationsWritten: OperationSeen[];
 }
 
-async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], recentOperations: RecentOperations): Promise<WriteOutcome> {
+interface WriterState {
+  recentOperations: RecentOperations;
+  attributeIndex: PostgresAttributeIndex;
+}
+
+async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], { recentOperations, attributeIndex }: WriterState): Promise<WriteOutcome> {
   // Key order everywhere, so concurrent writers lock rows in one order.
   const order = spans.map((_, position) => position).sort((a, b) => (spanKey(spans[a]) < spanKey(spans[b]) ? -1 : 1));
   const sorted = order.map((position) => spans[position]);
@@ -78,6 +84,7 @@ async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], r
   await client.query(UPSERT_TRACE_SERVICES, postgresColumns(TRACE_SERVICES, serviceRows));
   const misaligned = traces.filter((trace) => needsStartAlignment(trace, stored.get(trace.traceId)!)).map((trace) => trace.traceId);
   if (misaligned.length > 0) await client.query(ALIGN_TRACE_SERVICE_STARTS, [misaligned]);
+  await attributeIndex.add(client, inserted);
   const operationsWritten = recentOperations.toWrite(operations);
   if (operationsWritten.length > 0) await client.query(UPSERT_OPERATIONS, postgresColumns(OPERATIONS, operationsWritten));
   return { result, operationsWritten };
@@ -110,6 +117,7 @@ async function deleteBatch(client: pg.PoolClient, cutoffNs: bigint, batchSize: n
 export function createPostgresSpanStore(url: string): SpanStore {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const recentOperations = new RecentOperations();
+  const writer: WriterState = { recentOperations, attributeIndex: postgresAttributeIndex() };
   // Without a listener, an idle connection dropped by the server would crash the process.
   pool.on("error", (error) => console.error(`[traceboard] idle PostgreSQL connection failed: ${error.message}`));
 
@@ -117,7 +125,7 @@ export function createPostgresSpanStore(url: string): SpanStore {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       return writeInSlices(spans, SPANS_PER_WRITE, async (slice) => {
-        const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, slice, recentOperations));
+        const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, slice, writer));
         recentOperations.remember(operationsWritten);
         return result;
       });
@@ -128,6 +136,7 @@ export function createPostgresSpanStore(url: string): SpanStore {
         cutoffNs,
         batchSize,
       );
+      await writer.attributeIndex.deleteOlderThan(pool, cutoffNs);
       await pool.query(DELETE_STALE_OPERATIONS, [cutoffNs.toString()]);
       recentOperations.forget();
       return removed;

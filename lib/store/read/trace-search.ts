@@ -2,6 +2,7 @@ import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
 import { SqlParams } from "../sql-params";
+import { candidateTraceIds } from "./attribute-candidates";
 
 /** A trace list's sort key: newest start first, ties by trace id descending. */
 export interface TraceKey {
@@ -75,19 +76,34 @@ function spanExists(span: SpanConditions, params: SqlParams): string {
   return `EXISTS (SELECT 1 FROM spans s WHERE ${conditions.join(" AND ")})`;
 }
 
+/** Candidates checked per statement: a rare value's few traces take one, a page of a commoner one a few. */
+const CANDIDATES_PER_CHECK = 200;
+
 /**
- * The keys of one page of matching traces, in list order. The scan walks an index in
- * that order (traces by start, or trace_services by service and start) and stops once
- * the page is full; span conditions are checked per trace through the spans' primary
- * key (trace_id first).
+ * The keys of one page of matching traces, in list order. Without candidates the scan
+ * walks an index in that order (traces by start, or trace_services by service and
+ * start) and stops once the page is full; with candidates (traces the attribute index
+ * found) it reads only those. Span conditions are checked per trace through the spans'
+ * primary key (trace_id first).
  */
-export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey[]> {
+async function pageKeys(query: TraceSearchQuery, limit: number, candidates: readonly string[] | null): Promise<TraceKey[]> {
   const params = new SqlParams(resolveDatabaseTarget().provider);
-  // `d` drives the scan: trace_services when a service is asked, else traces itself.
-  const from = query.serviceName === undefined ? "traces t" : "trace_services d JOIN traces t ON t.trace_id = d.trace_id";
-  const d = query.serviceName === undefined ? "t" : "d";
+  const sqlite = params.dialect === "sqlite";
+  // `d` drives the scan: the candidates' traces, trace_services when a service is asked, else traces itself.
+  const byService = query.serviceName !== undefined && candidates === null;
+  const from = candidates
+    ? sqlite
+      ? `json_each(${params.add(JSON.stringify(candidates))}) c CROSS JOIN traces t ON t.trace_id = c.value`
+      : `unnest(${params.add(`{${candidates.join(",")}}`)}::text[]) AS c(trace_id) JOIN traces t ON t.trace_id = c.trace_id`
+    : byService
+      ? "trace_services d JOIN traces t ON t.trace_id = d.trace_id"
+      : "traces t";
+  const d = byService ? "d" : "t";
   const where = [`${d}.start_time_ns >= ${params.add(query.startNs)}`, `${d}.start_time_ns <= ${params.add(query.endNs)}`];
-  if (query.serviceName !== undefined) where.push(`d.service_name = ${params.add(query.serviceName)}`);
+  if (byService) where.push(`d.service_name = ${params.add(query.serviceName!)}`);
+  else if (query.serviceName !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM trace_services d WHERE d.trace_id = t.trace_id AND d.service_name = ${params.add(query.serviceName)})`);
+  }
   if (query.after) {
     const start = query.after.startTimeNs;
     where.push(`${d}.start_time_ns <= ${params.add(start)}`);
@@ -101,7 +117,27 @@ export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey
   if (query.span) where.push(spanExists(query.span, params));
   const sql = `SELECT ${d}.trace_id AS "traceId", CAST(${d}.start_time_ns AS TEXT) AS "startTimeNs"
     FROM ${from} WHERE ${where.join(" AND ")}
-    ORDER BY ${d}.start_time_ns DESC, ${d}.trace_id DESC LIMIT ${Math.trunc(query.limit)}`;
+    ORDER BY ${d}.start_time_ns DESC, ${d}.trace_id DESC LIMIT ${Math.trunc(limit)}`;
   const rows = await getDb().$queryRawUnsafe<Array<{ traceId: string; startTimeNs: string }>>(sql, ...params.values);
   return rows.map((row) => ({ traceId: row.traceId, startTimeNs: BigInt(row.startTimeNs) }));
+}
+
+/**
+ * The keys of one page of matching traces, in list order. Tags go to the attribute
+ * index first: its candidates are put in list order by a cheap read without the span
+ * conditions, then checked in that order a slice at a time until the page is full, so
+ * a search for a rare or absent value reads a handful of traces whatever the window holds.
+ */
+export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey[]> {
+  const tags = query.span?.tags ?? [];
+  const candidates = tags.length > 0 ? await candidateTraceIds(tags, query.startNs) : null;
+  if (candidates === null) return pageKeys(query, query.limit, null);
+  if (candidates.length === 0) return [];
+  const ordered = await pageKeys({ ...query, span: null }, candidates.length, candidates);
+  const keys: TraceKey[] = [];
+  for (let from = 0; from < ordered.length && keys.length < query.limit; from += CANDIDATES_PER_CHECK) {
+    const slice = ordered.slice(from, from + CANDIDATES_PER_CHECK).map((key) => key.traceId);
+    keys.push(...(await pageKeys(query, query.limit - keys.length, slice)));
+  }
+  return keys;
 }

@@ -10,6 +10,7 @@ import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } fro
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import { openIngestConnection } from "./ingest-connection";
+import { openSqliteAttributeIndex, type IndexedSpanText } from "./sqlite-attribute-index";
 import { sqliteInsert, sqliteSameRow } from "./sqlite-insert";
 
 function fileSize(filename: string): number {
@@ -17,7 +18,19 @@ function fileSize(filename: string): number {
 }
 
 /** Positions in a SPANS row of the fields the summaries need. */
-const ROW = { traceId: 0, spanId: 1, kind: 2, parentSpanId: 3, name: 4, serviceName: 5, startTimeNs: 6, endTimeNs: 7, statusCode: 9 } as const;
+const ROW = {
+  traceId: 0,
+  spanId: 1,
+  kind: 2,
+  parentSpanId: 3,
+  name: 4,
+  serviceName: 5,
+  startTimeNs: 6,
+  endTimeNs: 7,
+  statusCode: 9,
+  attributes: 11,
+  resourceAttributes: 12,
+} as const;
 
 /** A span row (SPANS.values), as it crosses to the writer thread: flat values clone several times cheaper than records. */
 export type SpanRow = SqlValue[];
@@ -37,6 +50,16 @@ function summarizedSpan(row: SpanRow): SummarizedSpan {
     startTimeNs: row[ROW.startTimeNs] as bigint,
     endTimeNs: row[ROW.endTimeNs] as bigint,
     statusCode: row[ROW.statusCode] as SummarizedSpan["statusCode"],
+  };
+}
+
+function indexedSpan(row: SpanRow): IndexedSpanText {
+  return {
+    traceId: row[ROW.traceId] as string,
+    serviceName: row[ROW.serviceName] as string,
+    startTimeNs: row[ROW.startTimeNs] as bigint,
+    attributesJson: row[ROW.attributes] as string,
+    resourceAttributesJson: row[ROW.resourceAttributes] as string,
   };
 }
 
@@ -97,15 +120,20 @@ export function openSqliteWriter(filename: string): SqliteWriter {
   const upsertTraceService = db.prepare(sqliteInsert(TRACE_SERVICES));
   const alignTraceServiceStarts = db.prepare("UPDATE trace_services SET start_time_ns = ? WHERE trace_id = ? AND start_time_ns <> ?");
   const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
+  const attributeIndex = openSqliteAttributeIndex(db);
 
   const write = db.transaction((rows: readonly SpanRow[]) => {
     const inserted: SummarizedSpan[] = [];
+    const insertedRows: SpanRow[] = [];
     const conflicts: number[] = [];
     // A duplicate (a retry, or a Zipkin half sent twice) is checked against the stored row only when it collides.
     rows.forEach((row, position) => {
-      if (insertSpan.run(row).changes > 0) inserted.push(summarizedSpan(row));
-      else if (sameSpan.get(row) === undefined) conflicts.push(position);
+      if (insertSpan.run(row).changes > 0) {
+        inserted.push(summarizedSpan(row));
+        insertedRows.push(row);
+      } else if (sameSpan.get(row) === undefined) conflicts.push(position);
     });
+    attributeIndex.add(insertedRows.map(indexedSpan));
     const { traces, traceServices, operations } = summarizeSpans(inserted);
     const traceStarts = new Map<string, bigint>();
     for (const trace of traces) {
@@ -162,6 +190,7 @@ export function openSqliteWriter(filename: string): SqliteWriter {
     },
     async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
       const removed = await deleteInBatches((cutoff, size) => deleteBatch.immediate(cutoff, size), cutoffNs, batchSize);
+      attributeIndex.deleteOlderThan(cutoffNs);
       deleteStaleOperations.run(cutoffNs);
       recentOperations.forget();
       return removed;

@@ -1,0 +1,53 @@
+import type pg from "pg";
+import { AttributeCounts, DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
+import { attributeDocs, type IndexedSpan } from "../attributes/attribute-docs";
+import { ATTRIBUTE_KEYS, ATTRIBUTE_VALUES, byPrimaryKey } from "../attributes/attribute-tables";
+import { AttributeTokenizer } from "../attributes/attribute-tokens";
+import { postgresColumns, postgresInsert } from "./postgres-insert";
+
+/** Each document's tokens travel as array text (`{1,2}`): unnest would flatten a two-dimensional array. */
+const INSERT_DOCS = `INSERT INTO attribute_docs (trace_id, start_time_ns, last_start_ns, tokens)
+  SELECT trace_id, start_time_ns, last_start_ns, tokens::bigint[]
+  FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[]) AS d(trace_id, start_time_ns, last_start_ns, tokens)`;
+const UPSERT_KEYS = postgresInsert(ATTRIBUTE_KEYS);
+const UPSERT_VALUES = postgresInsert(ATTRIBUTE_VALUES);
+const DELETE_OLD_DOCS = `DELETE FROM attribute_docs WHERE doc_id IN (SELECT doc_id FROM attribute_docs WHERE last_start_ns < $1 LIMIT $2)`;
+const DELETE_OLD_KEYS = `DELETE FROM attribute_keys WHERE hour_start_ns <= $1::bigint - ${HOUR_NS}`;
+const DELETE_OLD_VALUES = `DELETE FROM attribute_values WHERE day_start_ns <= $1::bigint - ${DAY_NS}`;
+const DOCS_PER_DELETE = 5_000;
+
+const keyOrder = byPrimaryKey(ATTRIBUTE_KEYS, 4);
+const valueOrder = byPrimaryKey(ATTRIBUTE_VALUES, 5);
+
+export interface PostgresAttributeIndex {
+  /** Indexes newly stored spans inside the transaction that stored them. */
+  add(client: pg.PoolClient, spans: readonly IndexedSpan[]): Promise<void>;
+  /** Removes documents whose spans all started before `cutoffNs`, and counts of hours and days wholly before it. */
+  deleteOlderThan(pool: pg.Pool, cutoffNs: bigint): Promise<void>;
+}
+
+/** The attribute index's writes in PostgreSQL (see the AttributeDoc model). */
+export function postgresAttributeIndex(): PostgresAttributeIndex {
+  const tokenizer = new AttributeTokenizer();
+  const counts = new AttributeCounts();
+  return {
+    async add(client, spans) {
+      const docs = attributeDocs(spans, tokenizer);
+      await client.query(INSERT_DOCS, [
+        docs.map((doc) => doc.traceId),
+        docs.map((doc) => doc.startTimeNs.toString()),
+        docs.map((doc) => doc.lastStartNs.toString()),
+        docs.map((doc) => `{${doc.tokens.join(",")}}`),
+      ]);
+      const { keys, values } = counts.count(spans);
+      await client.query(UPSERT_KEYS, postgresColumns(ATTRIBUTE_KEYS, keys.sort(keyOrder)));
+      await client.query(UPSERT_VALUES, postgresColumns(ATTRIBUTE_VALUES, values.sort(valueOrder)));
+    },
+    async deleteOlderThan(pool, cutoffNs) {
+      const cutoff = cutoffNs.toString();
+      while (((await pool.query(DELETE_OLD_DOCS, [cutoff, DOCS_PER_DELETE])).rowCount ?? 0) > 0);
+      await pool.query(DELETE_OLD_KEYS, [cutoff]);
+      await pool.query(DELETE_OLD_VALUES, [cutoff]);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { resolveDatabaseTarget } from "../database-target";
+import { getDb } from "../db";
+import { ftsToken } from "../attributes/attribute-docs";
+import { valueToken, type AttributeScope } from "../attributes/attribute-tokens";
+import type { TagMatch } from "./trace-search";
+
+/**
+ * Past this many matching traces the index hands over to the ordered scan: a value that
+ * common fills a page within the first traces the scan reads (25 ms on the bench:query
+ * day), where ordering and checking thousands of candidates would take longer.
+ */
+export const MAX_CANDIDATE_TRACES = 5_000;
+
+const SCOPES: AttributeScope[] = ["span", "resource"];
+
+/** The tokens any of which a span holding the tag has: each stored form, in span or resource attributes. */
+function tagTokens(tag: TagMatch): number[] {
+  return SCOPES.flatMap((scope) => tag.storedForms.map((form) => valueToken(scope, tag.key, form)));
+}
+
+async function indexCoversAllSpans(): Promise<boolean> {
+  const gaps = await getDb().$queryRawUnsafe<unknown[]>("SELECT 1 FROM attribute_index_gaps LIMIT 1");
+  return gaps.length === 0;
+}
+
+/**
+ * The traces with a span write whose attributes hold every tag (each through some
+ * span, not necessarily one same span: the search checks that on the spans) and whose
+ * documents start at or after `startNs`. Null when the index cannot answer: spans
+ * stored before it existed, or more than MAX_CANDIDATE_TRACES matches.
+ */
+export async function candidateTraceIds(tags: readonly TagMatch[], startNs: bigint): Promise<string[] | null> {
+  if (!(await indexCoversAllSpans())) return null;
+  const limit = MAX_CANDIDATE_TRACES + 1;
+  const rows =
+    resolveDatabaseTarget().provider === "sqlite"
+      ? await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
+          `SELECT DISTINCT d.trace_id AS "traceId" FROM attribute_index JOIN attribute_docs d ON d.doc_id = attribute_index.rowid
+           WHERE attribute_index MATCH ? AND d.start_time_ns >= ? LIMIT ${limit}`,
+          tags.map((tag) => `(${tagTokens(tag).map(ftsToken).join(" OR ")})`).join(" AND "),
+          startNs,
+        )
+      : await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
+          `SELECT DISTINCT trace_id AS "traceId" FROM attribute_docs
+           WHERE ${tags.map((_, index) => `tokens && $${index + 2}::text::bigint[]`).join(" AND ")} AND start_time_ns >= $1 LIMIT ${limit}`,
+          startNs,
+          // Array text (`{1,2}`): the tokens are plain numbers.
+          ...tags.map((tag) => `{${tagTokens(tag).join(",")}}`),
+        );
+  return rows.length > MAX_CANDIDATE_TRACES ? null : rows.map((row) => row.traceId);
+}

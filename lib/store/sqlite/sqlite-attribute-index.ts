@@ -1,0 +1,83 @@
+import type Database from "better-sqlite3";
+import type { Attributes } from "@/lib/domain/span-record";
+import { AttributeCounts, DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
+import { attributeDocs, ftsToken, type IndexedSpan } from "../attributes/attribute-docs";
+import { ATTRIBUTE_KEYS, ATTRIBUTE_VALUES } from "../attributes/attribute-tables";
+import { AttributeTokenizer } from "../attributes/attribute-tokens";
+import { sqliteInsert } from "./sqlite-insert";
+
+/** Documents removed per retention transaction. */
+const DOCS_PER_DELETE = 5_000;
+/** Distinct resource attribute texts kept parsed: a batch has a few, each shared by many spans. */
+const MAX_PARSED_RESOURCES = 1_000;
+
+export interface SqliteAttributeIndex {
+  /** Indexes newly stored spans; call inside the transaction that stored them. */
+  add(spans: Iterable<IndexedSpanText>): void;
+  /** Removes documents whose spans all started before `cutoffNs`, and counts of hours and days wholly before it. */
+  deleteOlderThan(cutoffNs: bigint): void;
+}
+
+/** A stored span with its attributes as the JSON text the spans table holds. */
+export interface IndexedSpanText {
+  traceId: string;
+  serviceName: string;
+  startTimeNs: bigint;
+  attributesJson: string;
+  resourceAttributesJson: string;
+}
+
+/** The attribute index's writes on the writer's connection (see the AttributeDoc model). */
+export function openSqliteAttributeIndex(db: Database.Database): SqliteAttributeIndex {
+  const tokenizer = new AttributeTokenizer();
+  const counts = new AttributeCounts();
+  const resources = new Map<string, Attributes>();
+  const insertDoc = db.prepare("INSERT INTO attribute_docs (trace_id, start_time_ns, last_start_ns) VALUES (?, ?, ?)");
+  const insertTokens = db.prepare("INSERT INTO attribute_index (rowid, tokens) VALUES (?, ?)");
+  const upsertKey = db.prepare(sqliteInsert(ATTRIBUTE_KEYS));
+  const upsertValue = db.prepare(sqliteInsert(ATTRIBUTE_VALUES));
+  const oldDocs = db.prepare("SELECT doc_id FROM attribute_docs WHERE last_start_ns < ? LIMIT ?").pluck().safeIntegers(true);
+  const deleteTokens = db.prepare("DELETE FROM attribute_index WHERE rowid = ?");
+  const deleteDoc = db.prepare("DELETE FROM attribute_docs WHERE doc_id = ?");
+  const deleteKeys = db.prepare(`DELETE FROM attribute_keys WHERE hour_start_ns <= ? - ${HOUR_NS}`);
+  const deleteValues = db.prepare(`DELETE FROM attribute_values WHERE day_start_ns <= ? - ${DAY_NS}`);
+
+  const resource = (json: string) => {
+    let attributes = resources.get(json);
+    if (attributes === undefined) {
+      if (resources.size >= MAX_PARSED_RESOURCES) resources.clear();
+      resources.set(json, (attributes = JSON.parse(json) as Attributes));
+    }
+    return attributes;
+  };
+
+  const deleteDocs = db.transaction((ids: readonly bigint[]) => {
+    for (const id of ids) {
+      deleteTokens.run(id);
+      deleteDoc.run(id);
+    }
+  });
+
+  return {
+    add(stored) {
+      const spans: IndexedSpan[] = [];
+      for (const span of stored) {
+        spans.push({ ...span, attributes: JSON.parse(span.attributesJson) as Attributes, resourceAttributes: resource(span.resourceAttributesJson) });
+      }
+      for (const doc of attributeDocs(spans, tokenizer)) {
+        const { lastInsertRowid } = insertDoc.run(doc.traceId, doc.startTimeNs, doc.lastStartNs);
+        insertTokens.run(lastInsertRowid, doc.tokens.map(ftsToken).join(" "));
+      }
+      const { keys, values } = counts.count(spans);
+      for (const row of keys) upsertKey.run(ATTRIBUTE_KEYS.values(row));
+      for (const row of values) upsertValue.run(ATTRIBUTE_VALUES.values(row));
+    },
+    deleteOlderThan(cutoffNs) {
+      for (let ids = oldDocs.all(cutoffNs, DOCS_PER_DELETE) as bigint[]; ids.length > 0; ids = oldDocs.all(cutoffNs, DOCS_PER_DELETE) as bigint[]) {
+        deleteDocs.immediate(ids);
+      }
+      deleteKeys.run(cutoffNs);
+      deleteValues.run(cutoffNs);
+    },
+  };
+}
