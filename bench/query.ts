@@ -37,6 +37,9 @@ const DAY_MS = 24 * 3_600_000;
 const UNSAMPLED = { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" };
 const LIST_TARGET_MS = 50;
 const ROLLUP_TARGET_MS = 300;
+/** Issue 12: a rare or absent attribute, alone or with a service, found through the attribute index. */
+const TAG_SEARCH_TARGET_MS = 100;
+const ATTRIBUTE_LIST_TARGET_MS = 50;
 const CALL_TIMEOUT_MS = 600_000;
 
 const options = {
@@ -115,6 +118,19 @@ function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
     { name: "trace list, no filter (24 h)", path: `/api/tracing/traces?${window}`, targetMs: LIST_TARGET_MS },
     { name: "trace list, service=checkout", path: `/api/tracing/traces?${window}&service=checkout`, targetMs: LIST_TARGET_MS },
     { name: "trace list, tag http.route=/api/checkout", path: `/api/tracing/traces?${window}&tags=${encodeURIComponent("http.route=/api/checkout")}`, targetMs: LIST_TARGET_MS },
+    ...[
+      ["rare url.path=/api/products/1657", "url.path=/api/products/1657"],
+      ["rare client.address=10.0.23.64", "client.address=10.0.23.64"],
+      ["absent key no.such.key=1", "no.such.key=1"],
+    ].map(([label, tags]) => ({ name: `trace list, ${label}`, path: `/api/tracing/traces?${window}&tags=${encodeURIComponent(tags)}`, targetMs: TAG_SEARCH_TARGET_MS })),
+    {
+      name: "trace list, service=checkout + status 503 (none)",
+      path: `/api/tracing/traces?${window}&service=checkout&tags=${encodeURIComponent("http.response.status_code=503")}`,
+      targetMs: TAG_SEARCH_TARGET_MS,
+    },
+    { name: "attribute keys (24 h)", path: `/api/tracing/attributes?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
+    { name: "attribute values, url.path (24 h)", path: `/api/tracing/attributes/url.path/values?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
+    { name: "attribute values, url.path prefix /api/products/16", path: `/api/tracing/attributes/url.path/values?${window}&prefix=${encodeURIComponent("/api/products/16")}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
     { name: "trace list, minDuration=300ms", path: `/api/tracing/traces?${window}&minDuration=300ms`, targetMs: LIST_TARGET_MS },
     { name: "trace detail, 5,000 spans", path: `/api/tracing/traces/${bigTraceId}`, targetMs: LIST_TARGET_MS },
     { name: "metrics, 24 h, step 5m", path: `/api/tracing/metrics?${window}&step=5m`, targetMs: ROLLUP_TARGET_MS },

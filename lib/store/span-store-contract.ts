@@ -22,10 +22,26 @@ export interface StorageStats {
   bytes: number;
 }
 
+/** What a store's `prepareWrite` made of one request's spans; only that store reads it. */
+export interface PreparedWrite {
+  readonly preparedBy: string;
+}
+
 /** The write and retention side of the store, used by the collector. */
 export interface SpanStore {
-  /** One transaction; rows whose (traceId, spanId, kind) exist are ignored; summaries updated only by the rows actually inserted. Resolves after commit. */
-  writeSpans(spans: readonly SpanRecord[]): Promise<WriteResult>;
+  /**
+   * Optional: turns one request's spans into what `writeSpans` sends to the database,
+   * called as the request is queued, so this work overlaps the commit in progress
+   * instead of following it. Undefined when the store would rather do it in writeSpans
+   * (a request too large to prepare in one go without stalling the event loop).
+   */
+  prepareWrite?(spans: readonly SpanRecord[]): PreparedWrite | undefined;
+  /**
+   * One transaction; rows whose (traceId, spanId, kind) exist are ignored; summaries
+   * updated only by the rows actually inserted. Resolves after commit. `prepared`, when
+   * given, holds `prepareWrite`'s result for each request whose spans `spans` lays end to end.
+   */
+  writeSpans(spans: readonly SpanRecord[], prepared?: readonly PreparedWrite[]): Promise<WriteResult>;
   /**
    * Deletes spans that started before `cutoffNs`, `batchSize` per transaction so
    * ingest keeps flowing. Summaries lose the deleted spans' counts; a trace summary

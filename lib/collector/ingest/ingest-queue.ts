@@ -1,9 +1,12 @@
 import type { SpanRecord } from "@/lib/domain/span-record";
+import type { PreparedWrite } from "@/lib/store/span-store-contract";
 import { IngestError } from "./ingest-errors";
 
 export interface SpanWriter {
+  /** Optional work on one request's spans, done when it is queued (see SpanStore.prepareWrite). */
+  prepareWrite?(spans: readonly SpanRecord[]): PreparedWrite | undefined;
   /** Commits the spans in one transaction; resolves after the commit. */
-  writeSpans(spans: readonly SpanRecord[]): Promise<{ inserted: number; duplicates: number; conflicts: number[] }>;
+  writeSpans(spans: readonly SpanRecord[], prepared?: readonly PreparedWrite[]): Promise<{ inserted: number; duplicates: number; conflicts: number[] }>;
 }
 
 export interface IngestQueueOptions {
@@ -38,6 +41,7 @@ export interface SubmitResult {
 
 interface Pending {
   spans: readonly SpanRecord[];
+  prepared: PreparedWrite | undefined;
   resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 }
@@ -75,7 +79,9 @@ export class IngestQueue {
       return this.refuse(spans, new IngestError(503, "Ingest queue is full; retry later", retryAfter));
     }
     this.queued += spans.length;
-    const done = new Promise<SubmitResult>((resolve, reject) => this.pending.push({ spans, resolve, reject }));
+    // Prepared now, while an earlier batch commits: after the commit it would delay the next one.
+    const prepared = this.writer.prepareWrite?.(spans);
+    const done = new Promise<SubmitResult>((resolve, reject) => this.pending.push({ spans, prepared, resolve, reject }));
     this.schedule();
     return done;
   }
@@ -140,7 +146,8 @@ export class IngestQueue {
   private async commit(requests: Pending[]): Promise<boolean> {
     const spans = requests.flatMap((item) => item.spans);
     try {
-      const result = await this.writer.writeSpans(spans);
+      const prepared = requests.map((item) => item.prepared);
+      const result = await this.writer.writeSpans(spans, prepared.every((item) => item !== undefined) ? prepared : undefined);
       this.counters.accepted += result.inserted;
       this.counters.duplicates += result.duplicates;
       this.counters.conflicts += result.conflicts.length;

@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { AttributeCounts, DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
-import { attributeDocs, type IndexedSpan } from "../attributes/attribute-docs";
+import { DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
+import type { IndexedSpan } from "../attributes/attribute-docs";
+import { AttributeIndexer } from "../attributes/attribute-indexer";
 import { ATTRIBUTE_KEYS, ATTRIBUTE_VALUES, byPrimaryKey } from "../attributes/attribute-tables";
-import { AttributeTokenizer } from "../attributes/attribute-tokens";
 import { postgresColumns, postgresInsert } from "./postgres-insert";
 
 /** Each document's tokens travel as array text (`{1,2}`): unnest would flatten a two-dimensional array. */
@@ -14,6 +14,7 @@ const UPSERT_VALUES = postgresInsert(ATTRIBUTE_VALUES);
 const DELETE_OLD_DOCS = `DELETE FROM attribute_docs WHERE doc_id IN (SELECT doc_id FROM attribute_docs WHERE last_start_ns < $1 LIMIT $2)`;
 const DELETE_OLD_KEYS = `DELETE FROM attribute_keys WHERE hour_start_ns <= $1::bigint - ${HOUR_NS}`;
 const DELETE_OLD_VALUES = `DELETE FROM attribute_values WHERE day_start_ns <= $1::bigint - ${DAY_NS}`;
+const CLOSE_GAP = "DELETE FROM attribute_index_gaps WHERE last_unindexed_start_ns < $1";
 const DOCS_PER_DELETE = 5_000;
 
 const keyOrder = byPrimaryKey(ATTRIBUTE_KEYS, 4);
@@ -22,24 +23,25 @@ const valueOrder = byPrimaryKey(ATTRIBUTE_VALUES, 5);
 export interface PostgresAttributeIndex {
   /** Indexes newly stored spans inside the transaction that stored them. */
   add(client: pg.PoolClient, spans: readonly IndexedSpan[]): Promise<void>;
-  /** Removes documents whose spans all started before `cutoffNs`, and counts of hours and days wholly before it. */
+  /**
+   * Removes documents whose spans all started before `cutoffNs`, counts of hours and days
+   * wholly before it, and the mark of spans stored before the index once they are all gone.
+   */
   deleteOlderThan(pool: pg.Pool, cutoffNs: bigint): Promise<void>;
 }
 
 /** The attribute index's writes in PostgreSQL (see the AttributeDoc model). */
 export function postgresAttributeIndex(): PostgresAttributeIndex {
-  const tokenizer = new AttributeTokenizer();
-  const counts = new AttributeCounts();
+  const indexer = new AttributeIndexer();
   return {
     async add(client, spans) {
-      const docs = attributeDocs(spans, tokenizer);
+      const { docs, keys, values } = indexer.index(spans);
       await client.query(INSERT_DOCS, [
         docs.map((doc) => doc.traceId),
         docs.map((doc) => doc.startTimeNs.toString()),
         docs.map((doc) => doc.lastStartNs.toString()),
-        docs.map((doc) => `{${doc.tokens.join(",")}}`),
+        docs.map((doc) => `{${[...doc.tokens].join(",")}}`),
       ]);
-      const { keys, values } = counts.count(spans);
       await client.query(UPSERT_KEYS, postgresColumns(ATTRIBUTE_KEYS, keys.sort(keyOrder)));
       await client.query(UPSERT_VALUES, postgresColumns(ATTRIBUTE_VALUES, values.sort(valueOrder)));
     },
@@ -48,6 +50,7 @@ export function postgresAttributeIndex(): PostgresAttributeIndex {
       while (((await pool.query(DELETE_OLD_DOCS, [cutoff, DOCS_PER_DELETE])).rowCount ?? 0) > 0);
       await pool.query(DELETE_OLD_KEYS, [cutoff]);
       await pool.query(DELETE_OLD_VALUES, [cutoff]);
+      await pool.query(CLOSE_GAP, [cutoff]);
     },
   };
 }

@@ -1,9 +1,10 @@
 import type Database from "better-sqlite3";
 import type { Attributes } from "@/lib/domain/span-record";
-import { AttributeCounts, DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
-import { attributeDocs, ftsToken, type IndexedSpan } from "../attributes/attribute-docs";
+import { DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
+import { ftsToken, type IndexedSpan } from "../attributes/attribute-docs";
+import { AttributeIndexer } from "../attributes/attribute-indexer";
 import { ATTRIBUTE_KEYS, ATTRIBUTE_VALUES } from "../attributes/attribute-tables";
-import { AttributeTokenizer } from "../attributes/attribute-tokens";
+import type { SqlValue } from "../table-writes";
 import { sqliteInsert } from "./sqlite-insert";
 
 /** Documents removed per retention transaction. */
@@ -11,10 +12,36 @@ const DOCS_PER_DELETE = 5_000;
 /** Distinct resource attribute texts kept parsed: a batch has a few, each shared by many spans. */
 const MAX_PARSED_RESOURCES = 1_000;
 
+/**
+ * The attribute index of a write computed before it reaches the writer thread (from the
+ * span records the collector holds, without parsing their JSON again), as flat rows that
+ * clone cheaply. It is right only if every span of the write is new.
+ */
+export interface PreparedIndex {
+  /** [trace id, start, last start, FTS5 token text] per document. */
+  docs: Array<[string, bigint, bigint, string]>;
+  keys: SqlValue[][];
+  values: SqlValue[][];
+}
+
+export function prepareIndex(indexer: AttributeIndexer, spans: readonly IndexedSpan[]): PreparedIndex {
+  const { docs, keys, values } = indexer.index(spans);
+  return {
+    docs: docs.map((doc) => [doc.traceId, doc.startTimeNs, doc.lastStartNs, Array.from(doc.tokens, ftsToken).join(" ")]),
+    keys: keys.map(ATTRIBUTE_KEYS.values),
+    values: values.map(ATTRIBUTE_VALUES.values),
+  };
+}
+
 export interface SqliteAttributeIndex {
+  /** Writes an index prepared from exactly the spans the current transaction stored. */
+  addPrepared(index: PreparedIndex): void;
   /** Indexes newly stored spans; call inside the transaction that stored them. */
   add(spans: Iterable<IndexedSpanText>): void;
-  /** Removes documents whose spans all started before `cutoffNs`, and counts of hours and days wholly before it. */
+  /**
+   * Removes documents whose spans all started before `cutoffNs`, counts of hours and days
+   * wholly before it, and the mark of spans stored before the index once they are all gone.
+   */
   deleteOlderThan(cutoffNs: bigint): void;
 }
 
@@ -29,8 +56,7 @@ export interface IndexedSpanText {
 
 /** The attribute index's writes on the writer's connection (see the AttributeDoc model). */
 export function openSqliteAttributeIndex(db: Database.Database): SqliteAttributeIndex {
-  const tokenizer = new AttributeTokenizer();
-  const counts = new AttributeCounts();
+  const indexer = new AttributeIndexer();
   const resources = new Map<string, Attributes>();
   const insertDoc = db.prepare("INSERT INTO attribute_docs (trace_id, start_time_ns, last_start_ns) VALUES (?, ?, ?)");
   const insertTokens = db.prepare("INSERT INTO attribute_index (rowid, tokens) VALUES (?, ?)");
@@ -41,6 +67,7 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
   const deleteDoc = db.prepare("DELETE FROM attribute_docs WHERE doc_id = ?");
   const deleteKeys = db.prepare(`DELETE FROM attribute_keys WHERE hour_start_ns <= ? - ${HOUR_NS}`);
   const deleteValues = db.prepare(`DELETE FROM attribute_values WHERE day_start_ns <= ? - ${DAY_NS}`);
+  const closeGap = db.prepare("DELETE FROM attribute_index_gaps WHERE last_unindexed_start_ns < ?");
 
   const resource = (json: string) => {
     let attributes = resources.get(json);
@@ -58,19 +85,23 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
     }
   });
 
+  const addPrepared = ({ docs, keys, values }: PreparedIndex) => {
+    for (const [traceId, startTimeNs, lastStartNs, tokens] of docs) {
+      const { lastInsertRowid } = insertDoc.run(traceId, startTimeNs, lastStartNs);
+      insertTokens.run(lastInsertRowid, tokens);
+    }
+    for (const row of keys) upsertKey.run(row);
+    for (const row of values) upsertValue.run(row);
+  };
+
   return {
+    addPrepared,
     add(stored) {
       const spans: IndexedSpan[] = [];
       for (const span of stored) {
         spans.push({ ...span, attributes: JSON.parse(span.attributesJson) as Attributes, resourceAttributes: resource(span.resourceAttributesJson) });
       }
-      for (const doc of attributeDocs(spans, tokenizer)) {
-        const { lastInsertRowid } = insertDoc.run(doc.traceId, doc.startTimeNs, doc.lastStartNs);
-        insertTokens.run(lastInsertRowid, doc.tokens.map(ftsToken).join(" "));
-      }
-      const { keys, values } = counts.count(spans);
-      for (const row of keys) upsertKey.run(ATTRIBUTE_KEYS.values(row));
-      for (const row of values) upsertValue.run(ATTRIBUTE_VALUES.values(row));
+      addPrepared(prepareIndex(indexer, spans));
     },
     deleteOlderThan(cutoffNs) {
       for (let ids = oldDocs.all(cutoffNs, DOCS_PER_DELETE) as bigint[]; ids.length > 0; ids = oldDocs.all(cutoffNs, DOCS_PER_DELETE) as bigint[]) {
@@ -78,6 +109,7 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
       }
       deleteKeys.run(cutoffNs);
       deleteValues.run(cutoffNs);
+      closeGap.run(cutoffNs);
     },
   };
 }

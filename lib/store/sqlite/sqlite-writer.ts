@@ -10,7 +10,7 @@ import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } fro
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import { openIngestConnection } from "./ingest-connection";
-import { openSqliteAttributeIndex, type IndexedSpanText } from "./sqlite-attribute-index";
+import { openSqliteAttributeIndex, type IndexedSpanText, type PreparedIndex } from "./sqlite-attribute-index";
 import { sqliteInsert, sqliteSameRow } from "./sqlite-insert";
 
 function fileSize(filename: string): number {
@@ -94,7 +94,8 @@ function startCheckpointer(db: Database.Database, filename: string, walLimit: nu
 }
 
 export interface SqliteWriter {
-  writeRows(rows: readonly SpanRow[]): WriteResult;
+  /** `index`, when given, was prepared from these rows' spans; it is used only if every row is new. */
+  writeRows(rows: readonly SpanRow[], index?: PreparedIndex): WriteResult;
   deleteOlderThan(cutoffNs: bigint, batchSize?: number): Promise<DeleteResult>;
   storageStats(): StorageStats;
   close(): Promise<void>;
@@ -122,7 +123,7 @@ export function openSqliteWriter(filename: string): SqliteWriter {
   const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
   const attributeIndex = openSqliteAttributeIndex(db);
 
-  const write = db.transaction((rows: readonly SpanRow[]) => {
+  const write = db.transaction((rows: readonly SpanRow[], index: PreparedIndex | undefined) => {
     const inserted: SummarizedSpan[] = [];
     const insertedRows: SpanRow[] = [];
     const conflicts: number[] = [];
@@ -133,7 +134,8 @@ export function openSqliteWriter(filename: string): SqliteWriter {
         insertedRows.push(row);
       } else if (sameSpan.get(row) === undefined) conflicts.push(position);
     });
-    attributeIndex.add(insertedRows.map(indexedSpan));
+    if (index && insertedRows.length === rows.length) attributeIndex.addPrepared(index);
+    else attributeIndex.add(insertedRows.map(indexedSpan));
     const { traces, traceServices, operations } = summarizeSpans(inserted);
     const traceStarts = new Map<string, bigint>();
     for (const trace of traces) {
@@ -181,10 +183,10 @@ export function openSqliteWriter(filename: string): SqliteWriter {
   const countRows = db.prepare("SELECT (SELECT count(*) FROM spans) AS spans, (SELECT count(*) FROM traces) AS traces");
 
   return {
-    writeRows(rows) {
+    writeRows(rows, index) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       if (fileSize(`${filename}-wal`) > walLimit * WAL_BEHIND_FACTOR) db.pragma("wal_checkpoint(TRUNCATE)");
-      const { result, operationsWritten } = write.immediate(rows);
+      const { result, operationsWritten } = write.immediate(rows, index);
       recentOperations.remember(operationsWritten);
       return result;
     },

@@ -36,7 +36,8 @@ CREATE INDEX "attribute_docs_last_start_ns_idx" ON "attribute_docs"("last_start_
 -- the tokens are not stored twice; detail=none keeps only which documents hold a token.
 CREATE VIRTUAL TABLE "attribute_index" USING fts5("tokens", content='', contentless_delete=1, detail=none);
 
--- Spans stored before this migration have no documents: search reads them the old way
--- while this row says so (lib/store/read/attribute-candidates.ts).
-CREATE TABLE "attribute_index_gaps" ("spans_before_index" INTEGER NOT NULL);
-INSERT INTO "attribute_index_gaps" SELECT 1 WHERE EXISTS (SELECT 1 FROM "spans");
+-- Spans stored before this migration have no documents: while this row exists search
+-- reads spans the old way (lib/store/read/attribute-candidates.ts). Retention deletes it
+-- once its cutoff passes the latest of those spans, so the index takes over by itself.
+CREATE TABLE "attribute_index_gaps" ("last_unindexed_start_ns" BIGINT NOT NULL);
+INSERT INTO "attribute_index_gaps" SELECT max("start_time_ns") FROM "spans" HAVING count(*) > 0;
