@@ -22,11 +22,11 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
-import { quantile } from "./lib/ingest-load";
+import { measure, printResults, type Outcome, type Scenario } from "./lib/http-scenarios";
 import { realisticTrace } from "./lib/realistic-spans";
 import { positiveIntFromEnv } from "./lib/env-int";
 import { machineDescription } from "./lib/report.mjs";
-import { databaseFilename, ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
+import { databaseFilename, ensureProductionBuild, prepareDatabase, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATABASE_URL = "file:./data/bench-query.db";
@@ -34,13 +34,11 @@ const BIG_TRACE_SIZES = [5_000, 5_500, 6_000];
 const WRITE_BATCH = 5_000;
 const NS_PER_MS = 1_000_000n;
 const DAY_MS = 24 * 3_600_000;
-const UNSAMPLED = { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00" };
 const LIST_TARGET_MS = 50;
 const ROLLUP_TARGET_MS = 300;
 /** Issue 12: a rare or absent attribute, alone or with a service, found through the attribute index. */
 const TAG_SEARCH_TARGET_MS = 100;
 const ATTRIBUTE_LIST_TARGET_MS = 50;
-const CALL_TIMEOUT_MS = 600_000;
 
 const options = {
   traces: positiveIntFromEnv("BENCH_TRACES", 50_000),
@@ -83,35 +81,6 @@ async function load(nowMs: number): Promise<Loaded> {
   return { spans, traces: options.traces + bigTraces.length, bigTraceId: bigTraces[0][0].traceId, seconds: (performance.now() - started) / 1000 };
 }
 
-interface Scenario {
-  name: string;
-  path: string;
-  targetMs: number;
-}
-
-type Outcome = { kind: "missing" } | { kind: "failed"; status: number; body: string } | { kind: "measured"; coldMs: number; p50: number; p95: number; bytes: number };
-
-async function call(path: string): Promise<{ status: number; ms: number; body: string; json: boolean }> {
-  const started = performance.now();
-  const response = await fetch(serverUrl(options.port, path), { headers: UNSAMPLED, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-  const body = await response.text();
-  return { status: response.status, ms: performance.now() - started, body, json: (response.headers.get("content-type") ?? "").includes("json") };
-}
-
-async function measure(scenario: Scenario): Promise<Outcome> {
-  const cold = await call(scenario.path);
-  if (cold.status === 404 && !cold.json) return { kind: "missing" };
-  if (cold.status !== 200) return { kind: "failed", status: cold.status, body: cold.body.slice(0, 300) };
-  for (let i = 0; i < options.warmup; i += 1) await call(scenario.path);
-  const times: number[] = [];
-  for (let i = 0; i < options.requests; i += 1) {
-    const answer = await call(scenario.path);
-    if (answer.status !== 200) return { kind: "failed", status: answer.status, body: answer.body.slice(0, 300) };
-    times.push(answer.ms);
-  }
-  return { kind: "measured", coldMs: cold.ms, p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes: cold.body.length };
-}
-
 function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
   const window = `start=${nowMs - DAY_MS}&end=${nowMs}`;
   return [
@@ -139,23 +108,6 @@ function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
   ];
 }
 
-function printResults(results: Array<{ scenario: Scenario; outcome: Outcome }>): void {
-  const header = ["scenario", "cold ms", "p50 ms", "p95 ms", "target p95", "verdict", "answer bytes"];
-  const rows = results.map(({ scenario, outcome }) => {
-    const target = `< ${scenario.targetMs} ms`;
-    if (outcome.kind === "missing") return [scenario.name, "-", "-", "-", target, "route missing", "-"];
-    if (outcome.kind === "failed") return [scenario.name, "-", "-", "-", target, `HTTP ${outcome.status}`, "-"];
-    const verdict = outcome.p95 < scenario.targetMs ? "meets" : "MISSES";
-    return [scenario.name, outcome.coldMs.toFixed(0), outcome.p50.toFixed(1), outcome.p95.toFixed(1), target, verdict, String(outcome.bytes)];
-  });
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
-  console.log(line(header));
-  console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
-  for (const { scenario, outcome } of results) if (outcome.kind === "failed") console.warn(`WARNING: ${scenario.name}: HTTP ${outcome.status}: ${outcome.body}`);
-}
-
 async function main(): Promise<void> {
   stopServersOnExit();
   const nowMs = Date.now();
@@ -169,7 +121,7 @@ async function main(): Promise<void> {
   const results: Array<{ scenario: Scenario; outcome: Outcome }> = [];
   try {
     for (const scenario of scenarios(nowMs, loaded.bigTraceId)) {
-      const outcome = await measure(scenario);
+      const outcome = await measure(scenario, options);
       results.push({ scenario, outcome });
       console.log(`  ${scenario.name}: ${outcome.kind === "measured" ? `cold ${outcome.coldMs.toFixed(0)} ms, p95 ${outcome.p95.toFixed(1)} ms` : outcome.kind}`);
     }
