@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { SpanStore, WriteResult } from "../span-store-contract";
 import { writeInSlices } from "../write-in-slices";
 import { toSpanRows } from "./sqlite-writer";
-import type { WriterData, WriterMethod, WriterReply, WriterRequest } from "./writer-protocol";
+import { threadCalls } from "./thread-calls";
+import type { WriterData, WriterMethod } from "./writer-protocol";
 
 /**
  * The writer thread as plain JavaScript: writer-worker.ts bundled by esbuild at build time
@@ -21,80 +20,21 @@ const WORKER_ENTRY = path.join(process.cwd(), "dist/sqlite-writer-worker.mjs");
  */
 const SPANS_PER_WRITE = 5_000;
 
-function workerError(error: Error): Error {
-  if (existsSync(WORKER_ENTRY)) return error;
-  return new Error(`the SQLite writer thread is not built (${WORKER_ENTRY}): run \`npm run build\``, { cause: error });
-}
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-}
-
 /**
  * The SQLite span store. Writes run on a writer thread (writer-worker.ts), so parsing
  * and normalizing the next requests overlap with committing the current batch on the
- * second core; spans cross as flat rows. A writer thread that dies fails its pending
- * calls, and the next call starts a new one. The thread keeps the process alive only
- * while a call is pending, so a script that forgets close() still exits.
+ * second core; spans cross as flat rows (thread-calls.ts: a dead thread fails its
+ * pending calls and the next call starts a new one).
  */
 export function openSqliteSpanStore(filename: string): SpanStore {
-  let worker: Worker | null = null;
-  let nextId = 0;
-  const pending = new Map<number, Pending>();
-
-  function failAll(error: Error) {
-    for (const call of pending.values()) call.reject(error);
-    pending.clear();
-    worker = null;
-  }
-
-  function settle(id: number): Pending | undefined {
-    const call = pending.get(id);
-    pending.delete(id);
-    if (pending.size === 0) worker?.unref();
-    return call;
-  }
-
-  function startWorker(): Worker {
-    const started = new Worker(WORKER_ENTRY, { workerData: { filename } satisfies WriterData });
-    started.on("message", (reply: WriterReply) => {
-      const call = settle(reply.id);
-      if (reply.ok) call?.resolve(reply.value);
-      else call?.reject(reply.error);
-    });
-    started.on("error", (error) => failAll(workerError(error)));
-    started.on("exit", (code) => {
-      if (worker === started) failAll(new Error(`the SQLite writer thread exited (code ${code})`));
-    });
-    started.unref();
-    return started;
-  }
-
-  function call<T>(method: WriterMethod, ...args: unknown[]): Promise<T> {
-    worker ??= startWorker();
-    const id = (nextId += 1);
-    const request: WriterRequest = { id, method, args };
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker!.ref();
-      worker!.postMessage(request);
-    });
-  }
-
+  const thread = threadCalls<WriterMethod>(WORKER_ENTRY, { filename } satisfies WriterData);
   return {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
-      return writeInSlices(spans, SPANS_PER_WRITE, (slice) => call<WriteResult>("writeRows", toSpanRows(slice)));
+      return writeInSlices(spans, SPANS_PER_WRITE, (slice) => thread.call<WriteResult>("writeRows", toSpanRows(slice)));
     },
-    deleteOlderThan: (cutoffNs, batchSize) => call("deleteOlderThan", cutoffNs, batchSize),
-    storageStats: () => call("storageStats"),
-    async close() {
-      if (!worker) return;
-      await call("close");
-      const closing = worker;
-      worker = null;
-      await closing?.terminate();
-    },
+    deleteOlderThan: (cutoffNs, batchSize) => thread.call("deleteOlderThan", cutoffNs, batchSize),
+    storageStats: () => thread.call("storageStats"),
+    close: () => thread.close("close"),
   };
 }
