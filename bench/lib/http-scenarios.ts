@@ -11,9 +11,10 @@ const CALL_TIMEOUT_MS = 600_000;
 export interface Scenario {
   name: string;
   path: string;
+  /** For the p95. */
   targetMs: number;
-  /** Judge the cold call (the first after a start) against the target instead of the p95. */
-  coldTarget?: boolean;
+  /** For the cold call (the first after a start), when it has a target of its own. */
+  coldTargetMs?: number;
 }
 
 export type Outcome =
@@ -49,13 +50,13 @@ export async function measure(scenario: Scenario, options: MeasureOptions): Prom
   return { kind: "measured", coldMs: cold.ms, p50: quantile(times, 0.5), p95: quantile(times, 0.95), bytes: cold.body.length };
 }
 
-/** Whether a measured outcome meets its scenario's target. */
+/** Whether a measured outcome meets its scenario's targets. */
 export function meets(scenario: Scenario, outcome: Outcome & { kind: "measured" }): boolean {
-  return (scenario.coldTarget ? outcome.coldMs : outcome.p95) < scenario.targetMs;
+  return outcome.p95 < scenario.targetMs && (scenario.coldTargetMs === undefined || outcome.coldMs < scenario.coldTargetMs);
 }
 
 export function targetText(scenario: Scenario): string {
-  return `${scenario.coldTarget ? "cold" : "p95"} < ${scenario.targetMs} ms`;
+  return `p95 < ${scenario.targetMs} ms${scenario.coldTargetMs === undefined ? "" : `, cold < ${scenario.coldTargetMs} ms`}`;
 }
 
 /** Prints rows as a table, the first column left-aligned and the others right-aligned. */

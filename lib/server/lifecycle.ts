@@ -5,6 +5,8 @@ import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
 import { trustedProxies } from "@/lib/security/client-address";
+import { resolveDatabaseTarget } from "@/lib/store/database-target";
+import { startRollupMaintainer } from "@/lib/store/rollups/rollup-maintainer";
 import { stampPeerAddresses } from "./peer-address";
 import { connectSelfTracing } from "./self-tracing";
 
@@ -29,6 +31,18 @@ function scheduleRetention(): void {
 }
 
 /**
+ * Keeps the roll-ups fresh from the start (catching up on what arrived while no server
+ * ran), so the first metrics call after a deploy finds them ready. Stopped on SIGTERM,
+ * which releases its thread or its database session (and the maintainer lock with it).
+ */
+function maintainRollups(): void {
+  const maintainer = startRollupMaintainer(resolveDatabaseTarget());
+  process.once("SIGTERM", () => {
+    maintainer.stop().catch((error: Error) => console.error(`[traceboard] stopping the roll-up maintainer failed: ${error.message}`));
+  });
+}
+
+/**
  * On SIGTERM Next.js stops accepting connections and waits for requests in flight,
  * and every queued span belongs to a request waiting for its commit; so here we only
  * refuse new ingest (503, clients retry elsewhere) and flush the app's own spans.
@@ -48,5 +62,6 @@ export function startServerLifecycle(): void {
   trustedProxies();
   connectSelfTracing();
   scheduleRetention();
+  maintainRollups();
   flushOnShutdown();
 }

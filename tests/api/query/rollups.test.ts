@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { SpanKind } from "@/lib/domain/span-record";
 import { describeOnEachDatabase } from "../support/each-database";
 import { newTraceId, spanIdOf } from "../support/test-app";
+import { expectCachedEqualsFresh as expectCachedEqualsFreshIn } from "./support/rollup-comparison";
 import { NS_PER_MINUTE, span, uniqueService, writeSpans } from "./support/seed-spans";
 
 /**
@@ -13,32 +14,9 @@ import { NS_PER_MINUTE, span, uniqueService, writeSpans } from "./support/seed-s
 /** 2024-06-01T00:00:00Z: before every other test's spans, so retention here touches only these. */
 const T = 1_717_200_000_000_000_000n;
 const RANGE = { from: T, to: T + 60n * NS_PER_MINUTE };
-const FIVE_MINUTES = { originNs: T, stepNs: 5n * NS_PER_MINUTE };
 
 describeOnEachDatabase("roll-ups", ({ app }) => {
-  async function expectCachedEqualsFresh() {
-    const { readMetricRows } = await import("@/lib/store/rollups/read-metric-rows");
-    const { readDependencyRows } = await import("@/lib/store/rollups/read-dependency-rows");
-    const metricRows = async (useRollups: boolean) =>
-      (await readMetricRows(RANGE, FIVE_MINUTES, {}, useRollups))
-        .map((row) => ({ ...row, histogram: [...row.histogram].sort(([a], [b]) => a - b) }))
-        .sort((a, b) => (a.bucketStartNs < b.bucketStartNs ? -1 : a.bucketStartNs > b.bucketStartNs ? 1 : 0) || JSON.stringify([a.serviceName, a.spanName, a.kind]).localeCompare(JSON.stringify([b.serviceName, b.spanName, b.kind])));
-    const dependencyRows = async (useRollups: boolean) => {
-      const { edges, services } = await readDependencyRows(RANGE, useRollups);
-      const merged = new Map<string, [number, number]>();
-      for (const row of [...edges.map((e) => [`${e.parentService}->${e.childService}`, e.callCount, e.errorCount] as const), ...services.map((s) => [s.serviceName, s.spanCount, s.errorCount] as const)]) {
-        const [key, count, errors] = row;
-        const current = merged.get(key) ?? [0, 0];
-        merged.set(key, [current[0] + count, current[1] + errors]);
-      }
-      return Object.fromEntries([...merged].sort(([a], [b]) => a.localeCompare(b)));
-    };
-    const cachedMetrics = await metricRows(true);
-    expect(cachedMetrics.length).toBeGreaterThan(0);
-    expect(cachedMetrics).toEqual(await metricRows(false));
-    expect(await dependencyRows(true)).toEqual(await dependencyRows(false));
-    return { metrics: cachedMetrics, dependencies: await dependencyRows(true) };
-  }
+  const expectCachedEqualsFresh = () => expectCachedEqualsFreshIn(RANGE, 5n * NS_PER_MINUTE);
 
   it("cached_equals_fresh_through_late_spans_late_parents_and_retention", async () => {
     const [front, back] = ["front", "back"].map(uniqueService);

@@ -30,13 +30,21 @@ const APP_ENV = [
 ] as const;
 export type AppEnv = Partial<Record<Exclude<(typeof APP_ENV)[number], "DATABASE_URL">, string>>;
 
-/** The process-wide singletons the app keeps on globalThis (store, Prisma client, ingest queue, self-span exporter, audit writer). */
-const APP_GLOBALS = ["traceboardIngest", "traceboardSpanStore", "traceboardDb", "traceboardSelfExporter", "traceboardAuditWriter", "traceboardQueryObserver"] as const;
+/** The process-wide singletons the app keeps on globalThis (store, Prisma client, ingest queue, self-span exporter, audit writer, roll-up threads). */
+const APP_GLOBALS = [
+  "traceboardIngest",
+  "traceboardSpanStore",
+  "traceboardDb",
+  "traceboardSelfExporter",
+  "traceboardAuditWriter",
+  "traceboardQueryObserver",
+  "traceboardRollupThreads",
+] as const;
 const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], unknown>;
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing, peerAddress] = await Promise.all([
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing, peerAddress, rollupThread] = await Promise.all([
     loadAppRoutes(),
     import("@/lib/collector/ingest/ingest-service"),
     import("@/lib/tracing/span-exporter"),
@@ -46,6 +54,7 @@ async function loadModules() {
     import("@/lib/store/audit/audit-writer"),
     import("@/lib/server/self-tracing"),
     import("@/lib/server/peer-address"),
+    import("@/lib/store/sqlite/sqlite-rollup-thread"),
   ]);
   // What the server lifecycle does at start (instrumentation.ts), for these fresh modules.
   selfTracing.connectSelfTracing();
@@ -59,6 +68,7 @@ async function loadModules() {
     getDb: db.getDb,
     withTracing: withTracing.withTracing,
     getAuditWriter: auditWriter.getAuditWriter,
+    closeSqliteRollupThreads: rollupThread.closeSqliteRollupThreads,
   };
 }
 export type AppModules = Awaited<ReturnType<typeof loadModules>>;
@@ -219,6 +229,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await server.close();
       if (globals.traceboardSpanStore) await modules.getSpanStore().close();
       if (globals.traceboardAuditWriter) await modules.getAuditWriter().close();
+      if (globals.traceboardRollupThreads) await modules.closeSqliteRollupThreads();
       if (globals.traceboardDb) await modules.getDb().$disconnect();
       for (const key of APP_GLOBALS) delete globals[key];
       vi.unstubAllEnvs();
