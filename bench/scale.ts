@@ -52,9 +52,13 @@ function enginesFromEnv(): Engine[] {
   throw new Error(`BENCH_DATABASE must be sqlite, postgresql or both (got "${raw}")`);
 }
 
-/** The traces of the load: a rare order id (one trace) and user id (about 20 traces) on each root. */
-function traceAt(index: number, nowMs: number, size?: number): SpanRecord[] {
-  const startMs = nowMs - WEEK_MS + Math.random() * (WEEK_MS - 60_000);
+/**
+ * A trace of the load, starting at `position` (0..1) of the week: each load walks the week
+ * in time order, as traffic arrives (a second load walks it again, like late data). Each
+ * root span carries a rare order id (one trace) and user id (about 20 traces at 10 M).
+ */
+function traceAt(index: number, nowMs: number, position: number, size?: number): SpanRecord[] {
+  const startMs = nowMs - WEEK_MS + position * (WEEK_MS - 60_000);
   const spans = realisticTrace(BigInt(Math.round(startMs)) * NS_PER_MS, Math.random, size);
   spans[0] = { ...spans[0], attributes: { ...spans[0].attributes, "order.id": `ord-${index}`, "enduser.id": `user-${index % 500_000}` } };
   return spans;
@@ -82,8 +86,8 @@ async function load(store: SpanStore, from: { spans: number; traces: number }, t
   let tenthStarted = started;
   let tenthSpans = 0;
   if (!found) {
-    const big = traceAt(traces++, nowMs, BIG_TRACE_SPANS);
-    const recent = traceAt(traces++, nowMs);
+    const big = traceAt(traces++, nowMs, 0.95, BIG_TRACE_SPANS);
+    const recent = traceAt(traces++, nowMs, 0.95);
     const recentStart = BigInt(nowMs - DAY_MS / 2) * NS_PER_MS;
     recent.forEach((span, i) => (recent[i] = { ...span, startTimeNs: recentStart + BigInt(i), endTimeNs: recentStart + BigInt(i) + 5n * NS_PER_MS }));
     found = { bigTraceId: big[0].traceId, orderId: String(recent[0].attributes["order.id"]), userId: String(recent[0].attributes["enduser.id"]) };
@@ -91,8 +95,9 @@ async function load(store: SpanStore, from: { spans: number; traces: number }, t
   }
   // Rates are kept per hundredth of the large size, so the first and last tenth of the whole load can be compared.
   const tenth = Math.max(1, Math.floor(options.spans / 100));
+  const total = target - from.spans;
   while (spans + pending.length < target) {
-    pending.push(...traceAt(traces++, nowMs));
+    pending.push(...traceAt(traces++, nowMs, (spans + pending.length - from.spans) / total));
     if (pending.length < WRITE_BATCH) continue;
     await store.writeSpans(pending);
     spans += pending.length;

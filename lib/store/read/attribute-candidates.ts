@@ -28,25 +28,27 @@ async function indexCoversAllSpans(): Promise<boolean> {
  * The traces with a span write whose attributes hold every tag (each through some
  * span, not necessarily one same span: the search checks that on the spans) and whose
  * documents start at or after `startNs`. Null when the index cannot answer: spans
- * stored before it existed, or more than MAX_CANDIDATE_TRACES matches.
+ * stored before it existed, or more than MAX_CANDIDATE_TRACES matching documents.
  */
 export async function candidateTraceIds(tags: readonly TagMatch[], startNs: bigint): Promise<string[] | null> {
   if (!(await indexCoversAllSpans())) return null;
+  // Documents, not distinct traces, so the scan stops at the limit (a DISTINCT would read
+  // every match of a common value first); a trace has one document per write, mostly one.
   const limit = MAX_CANDIDATE_TRACES + 1;
   const rows =
     resolveDatabaseTarget().provider === "sqlite"
       ? await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
-          `SELECT DISTINCT d.trace_id AS "traceId" FROM attribute_index JOIN attribute_docs d ON d.doc_id = attribute_index.rowid
+          `SELECT d.trace_id AS "traceId" FROM attribute_index JOIN attribute_docs d ON d.doc_id = attribute_index.rowid
            WHERE attribute_index MATCH ? AND d.start_time_ns >= ? LIMIT ${limit}`,
           tags.map((tag) => `(${tagTokens(tag).map(ftsToken).join(" OR ")})`).join(" AND "),
           startNs,
         )
       : await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
-          `SELECT DISTINCT trace_id AS "traceId" FROM attribute_docs
+          `SELECT trace_id AS "traceId" FROM attribute_docs
            WHERE ${tags.map((_, index) => `tokens && $${index + 2}::text::bigint[]`).join(" AND ")} AND start_time_ns >= $1 LIMIT ${limit}`,
           startNs,
           // Array text (`{1,2}`): the tokens are plain numbers.
           ...tags.map((tag) => `{${tagTokens(tag).join(",")}}`),
         );
-  return rows.length > MAX_CANDIDATE_TRACES ? null : rows.map((row) => row.traceId);
+  return rows.length >= limit ? null : [...new Set(rows.map((row) => row.traceId))];
 }
