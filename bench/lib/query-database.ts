@@ -12,7 +12,6 @@ import { startTestPostgres } from "../../scripts/lib/postgres.mjs";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/store/database-target";
 import { createPostgresSpanStore } from "@/lib/store/postgres/postgres-span-store";
 import { bucketsFrom, staleBucketsSql, type RawBucket } from "@/lib/store/rollups/rollup-state-sql";
-import type { TimeRange } from "@/lib/store/rollups/rollup-plan";
 import type { SpanStore } from "@/lib/store/span-store-contract";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
 import { SqlParams } from "@/lib/store/sql-params";
@@ -24,8 +23,8 @@ export interface QueryDatabase {
   url: string;
   target: DatabaseTarget;
   openStore(): SpanStore;
-  /** Buckets (starting in `range`, when given) whose roll-up is missing or behind their spans. */
-  staleBuckets(range?: TimeRange): Promise<number>;
+  /** Buckets whose roll-up is missing or behind their spans. */
+  staleBuckets(): Promise<number>;
   /** Settles the files for the server (SQLite: the WAL copied into the database and truncated). */
   settle(): void;
   /** Bytes on disk: SQLite's file with its side files, or PostgreSQL's database. */
@@ -51,10 +50,7 @@ function openSqlite(root: string, name: string): QueryDatabase {
     url: sqliteUrl,
     target,
     openStore: () => openSqliteSpanStore(target.filename),
-    staleBuckets: async (range) => withDb((db) => {
-      const params = new SqlParams("sqlite");
-      return db.prepare(staleBucketsSql(params, range)).all(...params.values).length;
-    }),
+    staleBuckets: async () => withDb((db) => db.prepare(staleBucketsSql(new SqlParams("sqlite"))).all().length),
     settle: () => withDb((db) => db.pragma("wal_checkpoint(TRUNCATE)")),
     bytes: async () => fileSize(target.filename) + fileSize(`${target.filename}-wal`) + fileSize(`${target.filename}-shm`),
     describe: () => `SQLite (${sqliteUrl})`,
@@ -78,12 +74,7 @@ async function openPostgres(root: string): Promise<QueryDatabase> {
     url: postgres.url,
     target,
     openStore: () => createPostgresSpanStore(postgres.url),
-    staleBuckets: (range) =>
-      withClient(async (client) => {
-        const params = new SqlParams("postgresql");
-        const sql = staleBucketsSql(params, range);
-        return bucketsFrom((await client.query<RawBucket>(sql, params.values.map(String))).rows).length;
-      }),
+    staleBuckets: () => withClient(async (client) => bucketsFrom((await client.query<RawBucket>(staleBucketsSql(new SqlParams("postgresql")))).rows).length),
     settle: () => undefined,
     bytes: () => withClient(async (client) => Number((await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes")).rows[0].bytes)),
     describe: () => "PostgreSQL (throwaway cluster, fsync off)",
