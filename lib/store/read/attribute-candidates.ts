@@ -3,7 +3,6 @@ import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
 import { ftsToken } from "../attributes/attribute-docs";
 import { valueToken, type AttributeScope } from "../attributes/attribute-tokens";
-import type { TagMatch } from "./trace-search";
 
 /**
  * Past this many matching documents the index hands over to the ordered scan: a value
@@ -12,6 +11,12 @@ import type { TagMatch } from "./trace-search";
  * thousands of candidates costs more (PostgreSQL: 133 ms with a limit of 5,000).
  */
 export const MAX_CANDIDATE_TRACES = 1_000;
+
+/** An attribute match: the key and every stored value (span-record.ts AttributeValue, as JSON.stringify writes it) that counts as equal. */
+export interface TagMatch {
+  key: string;
+  storedForms: string[];
+}
 
 const SCOPES: AttributeScope[] = ["span", "resource"];
 

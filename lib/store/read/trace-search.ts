@@ -2,7 +2,7 @@ import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
 import { SqlParams } from "../sql-params";
-import { candidateTraceIds } from "./attribute-candidates";
+import { candidateTraceIds, type TagMatch } from "./attribute-candidates";
 
 /** A trace list's sort key: newest start first, ties by trace id descending. */
 export interface TraceKey {
@@ -10,11 +10,7 @@ export interface TraceKey {
   traceId: string;
 }
 
-/** An attribute match: the key and every stored value (span-record.ts AttributeValue, as JSON.stringify writes it) that counts as equal. */
-export interface TagMatch {
-  key: string;
-  storedForms: string[];
-}
+export type { TagMatch } from "./attribute-candidates";
 
 /** Conditions that must all hold on one same span of the trace (as in Jaeger). */
 export interface SpanConditions {
