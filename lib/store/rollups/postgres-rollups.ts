@@ -50,6 +50,10 @@ async function select<T>(session: SqlSession, build: (params: SqlParams) => stri
  */
 export async function recomputeStale(session: SqlSession, range: TimeRange): Promise<number> {
   await lockRollupWrites(session);
+  // Each statement below reads a few buckets of spans through an index; with statistics
+  // lagging a fast load the planner scanned all spans instead (as the trigger did, see
+  // migration 20261207130000), so recomputes grew with the table.
+  await session.execute("SET LOCAL enable_seqscan = off", []);
   const stale = bucketsFrom(await select<RawBucket>(session, (params) => staleBucketsSql(params, range)));
   for (const group of groupConsecutive(stale)) {
     const groupRange = { from: group[0].bucketStartNs, to: group.at(-1)!.bucketStartNs + ROLLUP_BUCKET_NS };
