@@ -81,10 +81,10 @@ async function load(store: SpanStore, from: { spans: number; traces: number }, t
   let spans = from.spans;
   let traces = from.traces;
   let found = probe;
-  const tenths: LoadRate[] = [];
+  const chunks: LoadRate[] = [];
   const started = performance.now();
-  let tenthStarted = started;
-  let tenthSpans = 0;
+  let chunkStarted = started;
+  let chunkSpans = 0;
   if (!found) {
     const big = traceAt(traces++, nowMs, 0.95, BIG_TRACE_SPANS);
     const recent = traceAt(traces++, nowMs, 0.95);
@@ -94,27 +94,27 @@ async function load(store: SpanStore, from: { spans: number; traces: number }, t
     pending.push(...big, ...recent);
   }
   // Rates are kept per hundredth of the large size, so the first and last tenth of the whole load can be compared.
-  const tenth = Math.max(1, Math.floor(options.spans / 100));
+  const chunk = Math.max(1, Math.floor(options.spans / 100));
   const total = target - from.spans;
   while (spans + pending.length < target) {
     pending.push(...traceAt(traces++, nowMs, (spans + pending.length - from.spans) / total));
     if (pending.length < WRITE_BATCH) continue;
     await store.writeSpans(pending);
     spans += pending.length;
-    tenthSpans += pending.length;
+    chunkSpans += pending.length;
     pending = [];
-    if (tenthSpans >= tenth) {
+    if (chunkSpans >= chunk) {
       const now = performance.now();
-      tenths.push({ spans: tenthSpans, seconds: (now - tenthStarted) / 1000 });
-      console.log(`  ${spans} spans, ${(tenthSpans / ((now - tenthStarted) / 1000)).toFixed(0)} spans/s over the last ${tenthSpans}`);
-      tenthStarted = now;
-      tenthSpans = 0;
+      chunks.push({ spans: chunkSpans, seconds: (now - chunkStarted) / 1000 });
+      console.log(`  ${spans} spans, ${(chunkSpans / ((now - chunkStarted) / 1000)).toFixed(0)} spans/s over the last ${chunkSpans}`);
+      chunkStarted = now;
+      chunkSpans = 0;
     }
   }
   await store.writeSpans(pending);
   spans += pending.length;
   const seconds = (performance.now() - started) / 1000;
-  return { spans, traces, probe: found, rate: (spans - from.spans) / seconds, tenths };
+  return { spans, traces, probe: found, rate: (spans - from.spans) / seconds, chunks };
 }
 
 function scenarios(nowMs: number, probe: Probe): Scenario[] {
@@ -206,21 +206,15 @@ async function runEngine(engine: Engine, nowMs: number): Promise<void> {
     database.settle();
     state = loaded;
     probe = loaded.probe;
-    rates.push(...loaded.tenths);
+    rates.push(...loaded.chunks);
     const bytesPerSpan = (await database.bytes()) / loaded.spans;
     console.log(`  ${loaded.spans} spans stored, ${loaded.rate.toFixed(0)} spans/s, ${bytesPerSpan.toFixed(0)} bytes per span; measuring after a restart ...`);
     sizes.push({ spans: loaded.spans, rate: loaded.rate, bytesPerSpan, outcomes: await measureAll(database, nowMs, probe) });
   }
-  // Rates of the first and last tenth of the whole load (the large size's loads put end to end).
-  const whole = rates.reduce((sum, rate) => sum + rate.spans, 0);
-  const tenthRate = (part: LoadRate[]) => part.reduce((s, r) => s + r.spans, 0) / part.reduce((s, r) => s + r.seconds, 0);
-  const take = (list: LoadRate[]) => {
-    const picked: LoadRate[] = [];
-    for (let sum = 0; sum < whole / 10 && list.length > 0; ) sum += picked[picked.push(list.shift()!) - 1].spans;
-    return picked;
-  };
-  const first = tenthRate(take([...rates]));
-  const last = tenthRate(take([...rates].reverse()));
+  // Rates of the first and last tenth of the whole load: ten hundredths each (the loads put end to end).
+  const rateOf = (part: LoadRate[]) => part.reduce((s, r) => s + r.spans, 0) / part.reduce((s, r) => s + r.seconds, 0);
+  const first = rateOf(rates.slice(0, 10));
+  const last = rateOf(rates.slice(-10));
   report(engine, sizes[0], sizes[1], last / first, nowMs, probe!);
 }
 

@@ -88,7 +88,8 @@ function openSqlite(root: string, pragmas: readonly string[]): IngestDatabases {
   };
 }
 
-async function withClient<T>(url: string, query: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One connection for `query`, closed after it. */
+export async function withClient<T>(url: string, query: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

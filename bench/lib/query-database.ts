@@ -6,7 +6,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { applyPostgresMigrations } from "../../scripts/lib/postgres-migrations.mjs";
 import { startTestPostgres } from "../../scripts/lib/postgres.mjs";
 import { resolveDatabaseTarget, type DatabaseTarget } from "@/lib/store/database-target";
@@ -15,7 +14,7 @@ import { bucketsFrom, staleBucketsSql, type RawBucket } from "@/lib/store/rollup
 import type { SpanStore } from "@/lib/store/span-store-contract";
 import { openSqliteSpanStore } from "@/lib/store/sqlite/sqlite-span-store";
 import { SqlParams } from "@/lib/store/sql-params";
-import type { Engine } from "./ingest-databases";
+import { withClient, type Engine } from "./ingest-databases";
 import { prepareDatabase } from "./servers.mjs";
 
 export interface QueryDatabase {
@@ -61,22 +60,13 @@ async function openPostgres(root: string): Promise<QueryDatabase> {
   const postgres = await startTestPostgres();
   await applyPostgresMigrations({ url: postgres.url, dir: path.join(root, "prisma/postgresql/migrations") });
   const target = resolveDatabaseTarget(postgres.url);
-  const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: postgres.url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   return {
     url: postgres.url,
     target,
     openStore: () => createPostgresSpanStore(postgres.url),
-    staleBuckets: () => withClient(async (client) => bucketsFrom((await client.query<RawBucket>(staleBucketsSql(new SqlParams("postgresql")))).rows).length),
+    staleBuckets: () => withClient(postgres.url, async (client) => bucketsFrom((await client.query<RawBucket>(staleBucketsSql(new SqlParams("postgresql")))).rows).length),
     settle: () => undefined,
-    bytes: () => withClient(async (client) => Number((await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes")).rows[0].bytes)),
+    bytes: () => withClient(postgres.url, async (client) => Number((await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes")).rows[0].bytes)),
     describe: () => "PostgreSQL (throwaway cluster, fsync off)",
   };
 }

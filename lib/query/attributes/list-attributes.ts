@@ -9,20 +9,21 @@ import {
 import { readAttributeKeys, readAttributeValues } from "@/lib/store/read/attribute-listing";
 import { toTimeWindow } from "../params/time-window";
 
-const SCOPES = ["span", "resource"] as const;
 type ValueType = AttributeValueList["values"][number]["type"];
 
 function listing(query: AttributeKeysQuery | AttributeValuesQuery) {
   const window = toTimeWindow(query, ATTRIBUTE_LOOKBACK_MS);
-  const scope = query.scope === undefined ? undefined : SCOPES.indexOf(query.scope);
-  return { window: { startTimeUnixNano: window.startNs.toString(), endTimeUnixNano: window.endNs.toString() }, read: { ...window, scope, limit: query.limit } };
+  return {
+    window: { startTimeUnixNano: window.startNs.toString(), endTimeUnixNano: window.endNs.toString() },
+    read: { ...window, scope: query.scope, limit: query.limit },
+  };
 }
 
 /** Attribute keys of spans in the window, most used first. */
 export async function listAttributeKeys(query: AttributeKeysQuery): Promise<AttributeKeyList> {
   const { window, read } = listing(query);
   const keys = await readAttributeKeys({ ...read, serviceName: query.service });
-  return { ...window, keys: keys.map((row) => ({ key: row.key, scope: SCOPES[row.scope], spanCount: row.spanCount })) };
+  return { ...window, keys };
 }
 
 /** Values of one attribute key in the window, most used first. */

@@ -3,7 +3,11 @@ import type { AttributeScope } from "./attribute-tokens";
 
 export const HOUR_NS = 3_600_000_000_000n;
 export const DAY_NS = 24n * HOUR_NS;
+/** How the count tables store a scope: its position in ATTRIBUTE_SCOPES. */
 export const SCOPE_NUMBER: Record<AttributeScope, number> = { span: 0, resource: 1 };
+
+/** The start of the `unit` (an hour, a day) holding `time`, also for times before 1970. */
+export const floorTo = (time: bigint, unit: bigint) => time - (((time % unit) + unit) % unit);
 
 /** Distinct values a key keeps per scope and day; past it the day gets an overflow row instead (ids, addresses). */
 export const MAX_VALUES_PER_KEY_DAY = 1_000;

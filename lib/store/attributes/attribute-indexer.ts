@@ -1,6 +1,7 @@
 import type { AttributeValue, Attributes } from "@/lib/domain/span-record";
 import {
   DAY_NS,
+  floorTo,
   HOUR_NS,
   listedValue,
   MAX_VALUES_PER_KEY_DAY,
@@ -45,8 +46,6 @@ interface ValueRows {
 const MAX_CACHED_KEYS = 10_000;
 /** (day, scope) groups remembered for the value cap before the memory starts over. */
 const MAX_REMEMBERED_DAYS = 64;
-
-const floorTo = (time: bigint, unit: bigint) => time - (((time % unit) + unit) % unit);
 
 /**
  * Turns newly stored spans into the attribute index's rows in one pass over their

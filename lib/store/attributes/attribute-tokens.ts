@@ -4,7 +4,8 @@
  * short size whatever the value (an SQL statement, a URL), and a collision only adds a
  * candidate trace that the search's check on the stored spans then drops.
  */
-export type AttributeScope = "span" | "resource";
+export const ATTRIBUTE_SCOPES = ["span", "resource"] as const;
+export type AttributeScope = (typeof ATTRIBUTE_SCOPES)[number];
 
 const SCOPE_PREFIX: Record<AttributeScope, string> = { span: "s", resource: "r" };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
 import { ftsToken } from "../attributes/attribute-docs";
-import { valueToken, type AttributeScope } from "../attributes/attribute-tokens";
+import { ATTRIBUTE_SCOPES, valueToken } from "../attributes/attribute-tokens";
 
 /**
  * Past this many matching documents the index hands over to the ordered scan: a value
@@ -18,11 +18,9 @@ export interface TagMatch {
   storedForms: string[];
 }
 
-const SCOPES: AttributeScope[] = ["span", "resource"];
-
 /** The tokens any of which a span holding the tag has: each stored form, in span or resource attributes. */
 function tagTokens(tag: TagMatch): number[] {
-  return SCOPES.flatMap((scope) => tag.storedForms.map((form) => valueToken(scope, tag.key, form)));
+  return ATTRIBUTE_SCOPES.flatMap((scope) => tag.storedForms.map((form) => valueToken(scope, tag.key, form)));
 }
 
 async function indexCoversAllSpans(): Promise<boolean> {

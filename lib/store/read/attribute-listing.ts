@@ -1,38 +1,37 @@
 import "server-only";
 import { resolveDatabaseTarget } from "../database-target";
 import { getDb } from "../db";
-import { DAY_NS, HOUR_NS, OVERFLOW_TYPE } from "../attributes/attribute-counts";
+import { DAY_NS, floorTo, HOUR_NS, OVERFLOW_TYPE, SCOPE_NUMBER } from "../attributes/attribute-counts";
+import { ATTRIBUTE_SCOPES, type AttributeScope } from "../attributes/attribute-tokens";
 import { SqlParams } from "../sql-params";
 
 export interface AttributeListing {
   /** Inclusive window of span starts, unix nanoseconds; rounded out to the hours (keys) or days (values) the counts are kept by. */
   startNs: bigint;
   endNs: bigint;
-  /** 0 span, 1 resource; both when absent. */
-  scope?: number;
+  /** Both when absent. */
+  scope?: AttributeScope;
   limit: number;
 }
 
 export interface KeyCount {
   key: string;
-  scope: number;
+  scope: AttributeScope;
   spanCount: number;
 }
-
-const floorTo = (time: bigint, unit: bigint) => (time / unit) * unit;
 
 /** Keys by span count (then key), over the hours the window touches, of one service or all. */
 export async function readAttributeKeys(listing: AttributeListing & { serviceName?: string }): Promise<KeyCount[]> {
   const params = new SqlParams(resolveDatabaseTarget().provider);
   const where = [`hour_start_ns >= ${params.add(floorTo(listing.startNs, HOUR_NS))}`, `hour_start_ns <= ${params.add(listing.endNs)}`];
   if (listing.serviceName !== undefined) where.push(`service_name = ${params.add(listing.serviceName)}`);
-  if (listing.scope !== undefined) where.push(`scope = ${params.add(listing.scope)}`);
+  if (listing.scope !== undefined) where.push(`scope = ${params.add(SCOPE_NUMBER[listing.scope])}`);
   const rows = await getDb().$queryRawUnsafe<Array<{ key: string; scope: number; spanCount: string }>>(
     `SELECT key, scope, CAST(sum(span_count) AS TEXT) AS "spanCount" FROM attribute_keys WHERE ${where.join(" AND ")}
      GROUP BY key, scope ORDER BY sum(span_count) DESC, key, scope LIMIT ${Math.trunc(listing.limit)}`,
     ...params.values,
   );
-  return rows.map((row) => ({ key: row.key, scope: Number(row.scope), spanCount: Number(row.spanCount) }));
+  return rows.map((row) => ({ key: row.key, scope: ATTRIBUTE_SCOPES[Number(row.scope)], spanCount: Number(row.spanCount) }));
 }
 
 export interface ValueCount {
@@ -52,7 +51,7 @@ export async function readAttributeValues(key: string, listing: AttributeListing
     `day_start_ns >= ${params.add(floorTo(listing.startNs, DAY_NS))}`,
     `day_start_ns <= ${params.add(listing.endNs)}`,
   ];
-  if (listing.scope !== undefined) where.push(`scope = ${params.add(listing.scope)}`);
+  if (listing.scope !== undefined) where.push(`scope = ${params.add(SCOPE_NUMBER[listing.scope])}`);
   // A function: SQLite's `?` are positional, so each use adds its value where it appears.
   const overflow = () => `value_type = ${params.add(OVERFLOW_TYPE)}`;
   // The cap's marker row matches any prefix: an incomplete list stays marked incomplete.
