@@ -8,6 +8,8 @@
 import pg from "pg";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { postgresColumns, postgresInsert } from "@/lib/store/postgres/postgres-insert";
+import { postgresSpanResources } from "@/lib/store/postgres/postgres-span-resources";
+import type { FoundResourceIds } from "@/lib/store/span-resources";
 import { SPANS } from "@/lib/store/table-writes";
 
 const INSERT = postgresInsert({ ...SPANS, onConflict: () => "" });
@@ -17,6 +19,9 @@ const CONNECTIONS = 4;
 export class RawPostgresInserter {
   rows = 0;
   seconds = 0;
+  // Rows name their resource by key; the schema stores its id, found as the store finds it.
+  private readonly resources = postgresSpanResources();
+  private readonly found: FoundResourceIds = new Map();
 
   private constructor(
     private readonly clients: pg.Client[],
@@ -31,6 +36,7 @@ export class RawPostgresInserter {
 
   private async insert(client: pg.Client, columns: unknown[][]): Promise<void> {
     await client.query("BEGIN");
+    await this.resources.bind(client, columns, this.found);
     await client.query(INSERT, columns);
     await client.query("COMMIT");
   }

@@ -7,9 +7,11 @@
 import type Database from "better-sqlite3";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { openIngestConnection } from "@/lib/store/sqlite/ingest-connection";
+import type { FoundResourceIds } from "@/lib/store/span-resources";
+import { openSqliteSpanResources } from "@/lib/store/sqlite/sqlite-span-resources";
 import { SPANS, type SqlValue } from "@/lib/store/table-writes";
 
-/** The values the store binds for one span (JSON text of attributes, events, links; resource JSON cached per resource). */
+/** The values the store binds for one span (JSON text of attributes, events, links; resource key cached per resource). */
 const rowValues = SPANS.values;
 
 export class RawSpanInserter {
@@ -26,11 +28,14 @@ export class RawSpanInserter {
     this.db = openIngestConnection(filename);
     const columns = Object.keys(SPANS.columns);
     const insert = this.db.prepare(`INSERT INTO spans (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+    // Rows name their resource by key; the schema stores its id, found as the store finds it.
+    const resources = openSqliteSpanResources(this.db);
+    const found: FoundResourceIds = new Map();
     this.insertRecords = this.db.transaction((spans: readonly SpanRecord[]) => {
-      for (const span of spans) insert.run(rowValues(span));
+      for (const span of spans) insert.run(resources.bind(rowValues(span), found));
     });
     this.insertRows = this.db.transaction((rows: readonly SqlValue[][]) => {
-      for (const row of rows) insert.run(row);
+      for (const row of rows) insert.run(resources.bind(row, found));
     });
   }
 

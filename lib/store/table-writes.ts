@@ -1,4 +1,5 @@
-import type { Attributes, SpanRecord } from "@/lib/domain/span-record";
+import type { SpanRecord } from "@/lib/domain/span-record";
+import { resourceKey } from "./span-resources";
 import type { OperationSeen, TraceDelta, TraceServiceCount } from "./trace-summary";
 
 export type SqlDialect = "sqlite" | "postgresql";
@@ -16,17 +17,10 @@ export interface TableWrite<Row> {
 }
 
 /**
- * The spans of one OTLP resource share its attributes object (span records are never
- * mutated), so it is serialized once per resource instead of once per span.
+ * Spans as stored, except that the resource_id column holds the span's ResourceKey:
+ * the store swaps it for its span_resources id (SPAN_RESOURCE_COLUMN) inside the write's
+ * transaction, since only the database knows the ids.
  */
-const resourceJson = new WeakMap<Attributes, string>();
-
-function resourceAttributesJson(attributes: Attributes): string {
-  let json = resourceJson.get(attributes);
-  if (json === undefined) resourceJson.set(attributes, (json = JSON.stringify(attributes)));
-  return json;
-}
-
 export const SPANS: TableWrite<SpanRecord> = {
   table: "spans",
   columns: {
@@ -42,11 +36,9 @@ export const SPANS: TableWrite<SpanRecord> = {
     status_code: "int",
     status_message: "text",
     attributes: "text",
-    resource_attributes: "text",
+    resource_id: "int",
     events: "text",
     links: "text",
-    scope_name: "text",
-    scope_version: "text",
     trace_state: "text",
   },
   values: (span) => [
@@ -62,16 +54,17 @@ export const SPANS: TableWrite<SpanRecord> = {
     span.statusCode,
     span.statusMessage,
     JSON.stringify(span.attributes),
-    resourceAttributesJson(span.resourceAttributes),
+    resourceKey(span),
     JSON.stringify(span.events),
     JSON.stringify(span.links),
-    span.scopeName,
-    span.scopeVersion,
     span.traceState,
   ],
   // A retried batch hits the key and is ignored; `changes`/RETURNING tell what was new.
   onConflict: () => "ON CONFLICT (trace_id, span_id, kind) DO NOTHING",
 };
+
+/** The position in SPANS rows of the resource's key, to be replaced by its id. */
+export const SPAN_RESOURCE_COLUMN = Object.keys(SPANS.columns).indexOf("resource_id");
 
 export const TRACES: TableWrite<TraceDelta> = {
   table: "traces",

@@ -17,8 +17,16 @@ describe.each(STORE_TARGETS)("span store on $provider", ({ provider, skipReason,
       await target?.dispose();
     });
 
-    const storedSpans = (traceId: string) =>
-      target.db.span.findMany({ where: { traceId }, orderBy: [{ startTimeNs: "asc" }, { kind: "asc" }] });
+    /** Spans as stored, each with its span_resources row's fields beside it. */
+    const storedSpans = async (traceId: string) => {
+      const rows = await target.db.span.findMany({ where: { traceId }, orderBy: [{ startTimeNs: "asc" }, { kind: "asc" }] });
+      const resources = await target.db.spanResource.findMany({ where: { id: { in: rows.map((row) => row.resourceId) } } });
+      const byId = new Map(resources.map((resource) => [resource.id, resource]));
+      return rows.map((row) => {
+        const { attributes: resourceAttributes, scopeName, scopeVersion } = byId.get(row.resourceId)!;
+        return { ...row, resourceAttributes, scopeName, scopeVersion };
+      });
+    };
     const traceSummary = async (traceId: string) => {
       const trace = await target.db.trace.findUnique({ where: { traceId } });
       const services = await target.db.traceService.findMany({ where: { traceId }, orderBy: { serviceName: "asc" } });

@@ -4,11 +4,13 @@ import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches
 import type { DeleteResult, SpanStore, WriteResult } from "../span-store-contract";
 import { RecentOperations } from "../recent-operations";
 import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
+import type { FoundResourceIds } from "../span-resources";
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
 import { writeInSlices } from "../write-in-slices";
 import { inTransaction } from "./in-transaction";
 import { postgresAttributeIndex, type PostgresAttributeIndex } from "./postgres-attribute-index";
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
+import { postgresSpanResources, type PostgresSpanResources } from "./postgres-span-resources";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
@@ -50,32 +52,43 @@ function splitInserted(spans: readonly SpanRecord[], insertedKeys: Set<string>):
   return { inserted, duplicates };
 }
 
+/** Puts span_resources ids into SPANS columns, within the current transaction. */
+type BindResources = (columns: unknown[][]) => Promise<void>;
+
 /** Of the duplicates, those whose content differs from the stored span (their positions in `spans`). */
-async function conflictsOf(client: pg.PoolClient, spans: readonly SpanRecord[], duplicates: number[]): Promise<number[]> {
+async function conflictsOf(client: pg.PoolClient, spans: readonly SpanRecord[], duplicates: number[], bind: BindResources): Promise<number[]> {
   if (duplicates.length === 0) return [];
-  const { rows } = await client.query<{ position: string }>(SPANS_NOT_STORED, postgresColumns(SPANS, duplicates.map((position) => spans[position])));
+  const columns = postgresColumns(SPANS, duplicates.map((position) => spans[position]));
+  await bind(columns);
+  const { rows } = await client.query<{ position: string }>(SPANS_NOT_STORED, columns);
   return rows.map((row) => duplicates[Number(row.position)]);
 }
 
 interface WriteOutcome {
   result: WriteResult;
   operationsWritten: OperationSeen[];
+  resourcesFound: FoundResourceIds;
 }
 
 interface WriterState {
   recentOperations: RecentOperations;
   attributeIndex: PostgresAttributeIndex;
+  resources: PostgresSpanResources;
 }
 
-async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], { recentOperations, attributeIndex }: WriterState): Promise<WriteOutcome> {
+async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], { recentOperations, attributeIndex, resources }: WriterState): Promise<WriteOutcome> {
   // Key order everywhere, so concurrent writers lock rows in one order.
   const order = spans.map((_, position) => position).sort((a, b) => (spanKey(spans[a]) < spanKey(spans[b]) ? -1 : 1));
   const sorted = order.map((position) => spans[position]);
-  const { rows } = await client.query<{ trace_id: string; span_id: string; kind: number }>(INSERT_SPANS, postgresColumns(SPANS, sorted));
+  const columns = postgresColumns(SPANS, sorted);
+  const resourcesFound: FoundResourceIds = new Map();
+  const bind: BindResources = (spanColumns) => resources.bind(client, spanColumns, resourcesFound);
+  await bind(columns);
+  const { rows } = await client.query<{ trace_id: string; span_id: string; kind: number }>(INSERT_SPANS, columns);
   const { inserted, duplicates } = splitInserted(sorted, new Set(rows.map((row) => spanKey({ traceId: row.trace_id, spanId: row.span_id, kind: row.kind }))));
-  const conflicts = (await conflictsOf(client, sorted, duplicates)).map((position) => order[position]).sort((a, b) => a - b);
+  const conflicts = (await conflictsOf(client, sorted, duplicates, bind)).map((position) => order[position]).sort((a, b) => a - b);
   const result = { inserted: inserted.length, duplicates: duplicates.length, conflicts };
-  if (inserted.length === 0) return { result, operationsWritten: [] };
+  if (inserted.length === 0) return { result, operationsWritten: [], resourcesFound };
 
   const { traces, traceServices, operations } = summarizeSpans(inserted);
   const upserted = await client.query<{ trace_id: string; start_time_ns: string; span_count: number }>(UPSERT_TRACES, postgresColumns(TRACES, traces));
@@ -87,7 +100,7 @@ async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], {
   await attributeIndex.add(client, inserted);
   const operationsWritten = recentOperations.toWrite(operations);
   if (operationsWritten.length > 0) await client.query(UPSERT_OPERATIONS, postgresColumns(OPERATIONS, operationsWritten));
-  return { result, operationsWritten };
+  return { result, operationsWritten, resourcesFound };
 }
 
 /** Traces before trace_services, the order writeSpans locks them in. */
@@ -117,7 +130,7 @@ async function deleteBatch(client: pg.PoolClient, cutoffNs: bigint, batchSize: n
 export function createPostgresSpanStore(url: string): SpanStore {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const recentOperations = new RecentOperations();
-  const writer: WriterState = { recentOperations, attributeIndex: postgresAttributeIndex() };
+  const writer: WriterState = { recentOperations, attributeIndex: postgresAttributeIndex(), resources: postgresSpanResources() };
   // Without a listener, an idle connection dropped by the server would crash the process.
   pool.on("error", (error) => console.error(`[traceboard] idle PostgreSQL connection failed: ${error.message}`));
 
@@ -125,7 +138,8 @@ export function createPostgresSpanStore(url: string): SpanStore {
     async writeSpans(spans) {
       if (spans.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       return writeInSlices(spans, SPANS_PER_WRITE, async (slice) => {
-        const { result, operationsWritten } = await inTransaction(pool, (client) => writeSpans(client, slice, writer));
+        const { result, operationsWritten, resourcesFound } = await inTransaction(pool, (client) => writeSpans(client, slice, writer));
+        writer.resources.remember(resourcesFound);
         recentOperations.remember(operationsWritten);
         return result;
       });

@@ -51,17 +51,18 @@ export interface TraceSearchQuery {
 function tagCondition(tag: TagMatch, params: SqlParams): string {
   const pairs = tag.storedForms.map((form) => `${JSON.stringify(tag.key)}:${form}`);
   // Placeholders are added in the order they appear in the text (SQLite's `?` are positional).
-  const column = (name: string) => {
+  const holds = (column: string) => {
     if (params.dialect === "sqlite") {
-      const present = pairs.map((pair) => `instr(s.${name}, ${params.add(pair)}) > 0`).join(" OR ");
-      const value = `s.${name} -> ${params.add(`$.${JSON.stringify(tag.key)}`)}`;
+      const present = pairs.map((pair) => `instr(${column}, ${params.add(pair)}) > 0`).join(" OR ");
+      const value = `${column} -> ${params.add(`$.${JSON.stringify(tag.key)}`)}`;
       return `((${present}) AND (${value}) IN (${tag.storedForms.map((form) => params.add(form)).join(", ")}))`;
     }
-    const present = pairs.map((pair) => `strpos(s.${name}, ${params.add(pair)}) > 0`).join(" OR ");
-    const value = `s.${name}::jsonb -> ${params.add(tag.key)}::text`;
+    const present = pairs.map((pair) => `strpos(${column}, ${params.add(pair)}) > 0`).join(" OR ");
+    const value = `${column}::jsonb -> ${params.add(tag.key)}::text`;
     return `((${present}) AND (${value}) IN (${tag.storedForms.map((form) => `${params.add(form)}::jsonb`).join(", ")}))`;
   };
-  return `(${column("attributes")} OR ${column("resource_attributes")})`;
+  const resourceHolds = `EXISTS (SELECT 1 FROM span_resources r WHERE r.id = s.resource_id AND ${holds("r.attributes")})`;
+  return `(${holds("s.attributes")} OR ${resourceHolds})`;
 }
 
 function spanExists(span: SpanConditions, params: SqlParams): string {

@@ -12,26 +12,27 @@ type SpanJson = Omit<SpanRecord, "startTimeNs" | "endTimeNs" | "resourceAttribut
 };
 
 const TEXT_COLUMNS = {
-  traceId: "trace_id",
-  spanId: "span_id",
-  parentSpanId: "parent_span_id",
-  name: "name",
-  kind: "kind",
-  serviceName: "service_name",
-  statusCode: "status_code",
-  statusMessage: "status_message",
-  resourceAttributes: "resource_attributes",
-  scopeName: "scope_name",
-  scopeVersion: "scope_version",
-  traceState: "trace_state",
+  traceId: "s.trace_id",
+  spanId: "s.span_id",
+  parentSpanId: "s.parent_span_id",
+  name: "s.name",
+  kind: "s.kind",
+  serviceName: "s.service_name",
+  statusCode: "s.status_code",
+  statusMessage: "s.status_message",
+  resourceAttributes: "r.attributes",
+  scopeName: "r.scope_name",
+  scopeVersion: "r.scope_version",
+  traceState: "s.trace_state",
 };
-const JSON_COLUMNS = { attributes: "attributes", events: "events", links: "links" };
-const TIME_COLUMNS = { startTimeNs: "start_time_ns", endTimeNs: "end_time_ns" };
+const JSON_COLUMNS = { attributes: "s.attributes", events: "s.events", links: "s.links" };
+const TIME_COLUMNS = { startTimeNs: "s.start_time_ns", endTimeNs: "s.end_time_ns" };
 
 /**
  * One JSON array of every span of a trace, built by the database: Prisma turns each
  * result cell into a JS value at a cost that dominated a 5,000-span trace (about
  * 18 columns x 5,000 rows), so the spans come back as one text cell and one JSON.parse.
+ * Each span's resource and scope come from its span_resources row (a primary-key join).
  */
 function traceSpansSql(dialect: SqlDialect): string {
   const pairs = [
@@ -39,9 +40,10 @@ function traceSpansSql(dialect: SqlDialect): string {
     ...Object.entries(JSON_COLUMNS).map(([key, column]) => (dialect === "sqlite" ? `'${key}', json(${column})` : `'${key}', ${column}::json`)),
     ...Object.entries(TIME_COLUMNS).map(([key, column]) => `'${key}', CAST(${column} AS TEXT)`),
   ].join(", ");
+  const from = "spans s JOIN span_resources r ON r.id = s.resource_id";
   return dialect === "sqlite"
-    ? `SELECT json_group_array(json_object(${pairs})) AS "spans" FROM spans WHERE trace_id = ?`
-    : `SELECT CAST(json_agg(json_build_object(${pairs})) AS TEXT) AS "spans" FROM spans WHERE trace_id = $1`;
+    ? `SELECT json_group_array(json_object(${pairs})) AS "spans" FROM ${from} WHERE s.trace_id = ?`
+    : `SELECT CAST(json_agg(json_build_object(${pairs})) AS TEXT) AS "spans" FROM ${from} WHERE s.trace_id = $1`;
 }
 
 /**

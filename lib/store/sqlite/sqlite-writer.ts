@@ -5,13 +5,15 @@ import type { SpanRecord } from "@/lib/domain/span-record";
 import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
 import type { DeleteResult, StorageStats, WriteResult } from "../span-store-contract";
 import { RecentOperations } from "../recent-operations";
-import { needsStartAlignment, OPERATIONS, SPANS, TRACE_SERVICES, TRACES, type SqlValue } from "../table-writes";
+import { resourceAttributesJson, type FoundResourceIds, type ResourceKey } from "../span-resources";
+import { needsStartAlignment, OPERATIONS, SPAN_RESOURCE_COLUMN, SPANS, TRACE_SERVICES, TRACES, type SqlValue } from "../table-writes";
 import { countSpans, summarizeSpans, type CountedSpan, type SummarizedSpan } from "../trace-summary";
 import type Database from "better-sqlite3";
 import { z } from "zod";
 import { openIngestConnection } from "./ingest-connection";
 import { openSqliteAttributeIndex, type IndexedSpanText, type PreparedIndex } from "./sqlite-attribute-index";
 import { sqliteInsert, sqliteSameRow } from "./sqlite-insert";
+import { openSqliteSpanResources } from "./sqlite-span-resources";
 
 function fileSize(filename: string): number {
   return existsSync(filename) ? statSync(filename).size : 0;
@@ -29,7 +31,7 @@ const ROW = {
   endTimeNs: 7,
   statusCode: 9,
   attributes: 11,
-  resourceAttributes: 12,
+  resource: SPAN_RESOURCE_COLUMN,
 } as const;
 
 /** A span row (SPANS.values), as it crosses to the writer thread: flat values clone several times cheaper than records. */
@@ -59,7 +61,7 @@ function indexedSpan(row: SpanRow): IndexedSpanText {
     serviceName: row[ROW.serviceName] as string,
     startTimeNs: row[ROW.startTimeNs] as bigint,
     attributesJson: row[ROW.attributes] as string,
-    resourceAttributesJson: row[ROW.resourceAttributes] as string,
+    resourceAttributesJson: resourceAttributesJson(row[ROW.resource] as ResourceKey),
   };
 }
 
@@ -122,17 +124,19 @@ export function openSqliteWriter(filename: string): SqliteWriter {
   const alignTraceServiceStarts = db.prepare("UPDATE trace_services SET start_time_ns = ? WHERE trace_id = ? AND start_time_ns <> ?");
   const upsertOperation = db.prepare(sqliteInsert(OPERATIONS));
   const attributeIndex = openSqliteAttributeIndex(db);
+  const resources = openSqliteSpanResources(db);
 
-  const write = db.transaction((rows: readonly SpanRow[], index: PreparedIndex | undefined) => {
+  const write = db.transaction((rows: readonly SpanRow[], index: PreparedIndex | undefined, resourcesFound: FoundResourceIds) => {
     const inserted: SummarizedSpan[] = [];
     const insertedRows: SpanRow[] = [];
     const conflicts: number[] = [];
     // A duplicate (a retry, or a Zipkin half sent twice) is checked against the stored row only when it collides.
     rows.forEach((row, position) => {
-      if (insertSpan.run(row).changes > 0) {
+      const stored = resources.bind(row, resourcesFound);
+      if (insertSpan.run(stored).changes > 0) {
         inserted.push(summarizedSpan(row));
         insertedRows.push(row);
-      } else if (sameSpan.get(row) === undefined) conflicts.push(position);
+      } else if (sameSpan.get(stored) === undefined) conflicts.push(position);
     });
     if (index && insertedRows.length === rows.length) attributeIndex.addPrepared(index);
     else attributeIndex.add(insertedRows.map(indexedSpan));
@@ -186,7 +190,9 @@ export function openSqliteWriter(filename: string): SqliteWriter {
     writeRows(rows, index) {
       if (rows.length === 0) return { inserted: 0, duplicates: 0, conflicts: [] };
       if (fileSize(`${filename}-wal`) > walLimit * WAL_BEHIND_FACTOR) db.pragma("wal_checkpoint(TRUNCATE)");
-      const { result, operationsWritten } = write.immediate(rows, index);
+      const resourcesFound: FoundResourceIds = new Map();
+      const { result, operationsWritten } = write.immediate(rows, index, resourcesFound);
+      resources.remember(resourcesFound);
       recentOperations.remember(operationsWritten);
       return result;
     },

@@ -198,10 +198,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async spans(where = {}) {
       const rows = await db().span.findMany({ where, orderBy: [{ startTimeNs: "asc" }, { spanId: "asc" }, { kind: "asc" }] });
-      return rows.map((row) => ({
+      const resources = await db().spanResource.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.resourceId))] } } });
+      const byId = new Map(resources.map((resource) => [resource.id, resource]));
+      return rows.map(({ resourceId, ...row }) => ({
         ...row,
+        scopeName: byId.get(resourceId)!.scopeName,
+        scopeVersion: byId.get(resourceId)!.scopeVersion,
         attributes: JSON.parse(row.attributes) as Attributes,
-        resourceAttributes: JSON.parse(row.resourceAttributes) as Attributes,
+        resourceAttributes: JSON.parse(byId.get(resourceId)!.attributes) as Attributes,
         events: JSON.parse(row.events) as SpanEvent[],
         links: JSON.parse(row.links) as SpanLink[],
       }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { needsStartAlignment, SPANS } from "@/lib/store/table-writes";
+import { resourceKey } from "@/lib/store/span-resources";
+import { needsStartAlignment, SPAN_RESOURCE_COLUMN, SPANS } from "@/lib/store/table-writes";
 import type { TraceDelta } from "@/lib/store/trace-summary";
 import { testSpan } from "../../store/support/test-spans";
 
@@ -33,11 +34,11 @@ describe("SPANS.values", () => {
     expect(values[columns.indexOf("duration_ns")]).toBe(15n);
   });
 
-  it("sharedResourceAttributes_serializedAlike", () => {
+  it("resourceColumn_holdsTheResourceKeyForTheStoreToBind", () => {
     const resource = { "service.name": "api" };
-    const column = Object.keys(SPANS.columns).indexOf("resource_attributes");
-    const [first, second] = ["a", "b"].map((spanId) => SPANS.values(testSpan({ traceId: "t", spanId, resourceAttributes: resource }))[column]);
-    expect(first).toBe('{"service.name":"api"}');
+    const [first, second] = ["a", "b"].map((spanId) => SPANS.values(testSpan({ traceId: "t", spanId, resourceAttributes: resource }))[SPAN_RESOURCE_COLUMN]);
+    expect(SPAN_RESOURCE_COLUMN).toBe(Object.keys(SPANS.columns).indexOf("resource_id"));
+    expect(first).toBe(resourceKey(testSpan({ traceId: "t", spanId: "c", resourceAttributes: resource })));
     expect(second).toBe(first);
   });
 });
