@@ -58,7 +58,7 @@ async function bucketReader(url: string, filename: string | null): Promise<{ rea
 
 async function main(): Promise<void> {
   await ensureBundles();
-  const database = await openQueryDatabase(engineFromEnv(), ROOT);
+  const database = await openQueryDatabase(engineFromEnv(), ROOT, "bench-rollups");
   const store = database.openStore();
   const bucket = rollupBucketOf(nowUnixNano());
   let prefillIndex = 0;
