@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2ePort } from "./scripts/lib/free-port.mjs";
+import { e2ePort, sharedPort } from "./scripts/lib/free-port.mjs";
 
 /**
  * E2E_PORT when given, else a free port picked here once: the runner stores it in
@@ -7,6 +7,8 @@ import { e2ePort } from "./scripts/lib/free-port.mjs";
  */
 const PORT = e2ePort();
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The server's OTLP/gRPC port, free like the HTTP one (E2E_GRPC_PORT when given): 4317 may be a developer's server's. */
+const GRPC_PORT = sharedPort("E2E_GRPC_PORT");
 
 /**
  * End-to-end tests in Debian's Chromium (`npx playwright install` cannot download a
@@ -48,6 +50,8 @@ export default defineConfig({
     env: {
       DATABASE_URL: "file:./data/e2e.db",
       TRACEBOARD_PROPAGATION_TEST: "1",
+      TRACEBOARD_OTLP_GRPC_PORT: String(GRPC_PORT),
+      TRACEBOARD_OTLP_GRPC_HOST: "127.0.0.1",
       // The cross-origin test calls the API at localhost from a page served at 127.0.0.1.
       TRACEBOARD_CORS_ORIGINS: BASE_URL,
     },

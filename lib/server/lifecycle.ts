@@ -1,5 +1,6 @@
 import "server-only";
 import { recordCleanup } from "@/lib/audit/cleanup-event";
+import { startOtlpGrpcServer } from "@/lib/collector/grpc/otlp-grpc-server";
 import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { runRetention } from "@/lib/collector/retention/run-retention";
@@ -55,6 +56,22 @@ function flushOnShutdown(): void {
   });
 }
 
+/**
+ * OTLP/gRPC beside the HTTP server. A port already taken (another instance on this host)
+ * leaves this process without gRPC ingest and says so, instead of stopping the app. On
+ * SIGTERM it stops accepting and answers the exports in flight, which wait for their
+ * commit before the ingest queue closes.
+ */
+function receiveOtlpGrpc(): void {
+  startOtlpGrpcServer()
+    .then((server) => {
+      if (!server) return;
+      console.log(`[traceboard] OTLP/gRPC receiver listening on port ${server.port}`);
+      process.once("SIGTERM", () => void server.stop());
+    })
+    .catch((error: Error) => console.error(`[traceboard] OTLP/gRPC receiver not started: ${error.message}`));
+}
+
 /** Starts the background work of a server process; called once from instrumentation.ts. */
 export function startServerLifecycle(): void {
   stampPeerAddresses();
@@ -63,5 +80,6 @@ export function startServerLifecycle(): void {
   connectSelfTracing();
   scheduleRetention();
   maintainRollups();
+  receiveOtlpGrpc();
   flushOnShutdown();
 }

@@ -15,21 +15,26 @@ export function freePortSync() {
   return port;
 }
 
-/** E2E_PORT parsed and checked; throws on anything but a TCP port number. */
-export function parsePort(value) {
+/** A port variable's value parsed and checked; throws on anything but a TCP port number. */
+export function parsePort(value, name = "E2E_PORT") {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new Error(`E2E_PORT must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new Error(`${name} must be a TCP port (1-65535), got ${JSON.stringify(value)}`);
   return port;
 }
 
 /**
- * The end-to-end port: E2E_PORT when set, else a free port picked once and written to
- * `env.E2E_PORT`, so the Playwright workers (which evaluate the config again and
- * inherit the runner's environment) use the same one.
+ * A port every Playwright process must agree on: `env[name]` when set, else a free port
+ * picked once and written to `env[name]`, so the Playwright workers (which evaluate the
+ * config again and inherit the runner's environment) use the same one.
  */
-export function e2ePort(env = process.env) {
-  if (env.E2E_PORT) return parsePort(env.E2E_PORT);
+export function sharedPort(name, env = process.env) {
+  if (env[name]) return parsePort(env[name], name);
   const port = freePortSync();
-  env.E2E_PORT = String(port);
+  env[name] = String(port);
   return port;
+}
+
+/** The end-to-end server's HTTP port (E2E_PORT). */
+export function e2ePort(env = process.env) {
+  return sharedPort("E2E_PORT", env);
 }

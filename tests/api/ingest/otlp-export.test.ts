@@ -14,13 +14,16 @@ import {
   type ShopTrace,
 } from "../support/sdk-trace";
 
-/** Real OpenTelemetry JS exports (SDK 2.x, OTLP/HTTP exporters 0.223) read back from the store. */
+/** Real OpenTelemetry JS exports (SDK 2.x, OTLP/HTTP and OTLP/gRPC exporters 0.223) read back from the store. */
 
-const VARIANTS: Array<{ name: string; kind: ExporterKind; gzip: boolean; contentType: string }> = [
+/** contentType null: sent over gRPC, so no HTTP request reaches the app's HTTP server. */
+const VARIANTS: Array<{ name: string; kind: ExporterKind; gzip: boolean; contentType: string | null }> = [
   { name: "httpJson", kind: "json", gzip: false, contentType: "application/json" },
   { name: "httpProtobuf", kind: "protobuf", gzip: false, contentType: "application/x-protobuf" },
   { name: "httpJson_gzip", kind: "json", gzip: true, contentType: "application/json" },
   { name: "httpProtobuf_gzip", kind: "protobuf", gzip: true, contentType: "application/x-protobuf" },
+  { name: "grpc", kind: "grpc", gzip: false, contentType: null },
+  { name: "grpc_gzip", kind: "grpc", gzip: true, contentType: null },
 ];
 
 /** OTLP numbering: the API's SpanKind is one lower. */
@@ -52,13 +55,18 @@ describeOnEachDatabase("OTLP/HTTP exports from the OpenTelemetry JS SDK", ({ app
     beforeAll(async () => {
       shop = await buildShopTrace();
       const requestsBefore = app.server.seen.length;
-      const result = await exportSpans(`${app.url}/v1/traces`, kind, shop.spans, gzip);
+      const url = kind === "grpc" ? `http://${app.grpcAddress}` : `${app.url}/v1/traces`;
+      const result = await exportSpans(url, kind, shop.spans, gzip);
       expect(result.code, String(result.error)).toBe(ExportResultCode.SUCCESS);
       // What went over the wire is what this variant claims.
       const sent = app.server.seen.slice(requestsBefore);
-      expect(sent).toHaveLength(1);
-      expect(sent[0].headers["content-type"]).toBe(contentType);
-      expect(sent[0].headers["content-encoding"]).toBe(gzip ? "gzip" : undefined);
+      if (contentType === null) {
+        expect(sent).toHaveLength(0);
+      } else {
+        expect(sent).toHaveLength(1);
+        expect(sent[0].headers["content-type"]).toBe(contentType);
+        expect(sent[0].headers["content-encoding"]).toBe(gzip ? "gzip" : undefined);
+      }
       stored = await app.spans({ traceId: shop.traceId });
     });
 

@@ -2,6 +2,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Attributes as OtelAttrib
 import { ExportResultCode, TraceState, type ExportResult } from "@opentelemetry/core";
 import { OTLPTraceExporter as OtlpHttpJsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as OtlpHttpProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { OTLPTraceExporter as OtlpGrpcExporter } from "@opentelemetry/exporter-trace-otlp-grpc";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -149,16 +150,23 @@ export async function buildShopTrace(): Promise<ShopTrace> {
   return { spans, byName, traceId: root.spanContext().traceId };
 }
 
-export type ExporterKind = "json" | "protobuf";
+export type ExporterKind = "json" | "protobuf" | "grpc";
+
+const EXPORTERS: Record<ExporterKind, new (config: { url: string }) => SpanExporter> = {
+  json: OtlpHttpJsonExporter,
+  protobuf: OtlpHttpProtoExporter,
+  grpc: OtlpGrpcExporter,
+};
 
 /**
- * Exports `spans` once with the official OTLP/HTTP exporter of `kind` (what any
- * OpenTelemetry JS app runs), optionally gzip-compressed as OTEL_EXPORTER_OTLP_COMPRESSION
- * asks; resolves with the exporter's own result.
+ * Exports `spans` once with the official OTLP exporter of `kind` (what any OpenTelemetry
+ * JS app runs: OTLP/HTTP JSON or protobuf to a /v1/traces URL, or OTLP/gRPC to
+ * `http://host:port`), optionally gzip-compressed as OTEL_EXPORTER_OTLP_COMPRESSION asks;
+ * resolves with the exporter's own result.
  */
 export async function exportSpans(url: string, kind: ExporterKind, spans: ReadableSpan[], gzip = false): Promise<ExportResult> {
   vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", gzip ? "gzip" : "none");
-  const exporter: SpanExporter = kind === "json" ? new OtlpHttpJsonExporter({ url }) : new OtlpHttpProtoExporter({ url });
+  const exporter = new EXPORTERS[kind]({ url });
   vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", undefined);
   try {
     return await new Promise<ExportResult>((resolve) => exporter.export(spans, resolve));

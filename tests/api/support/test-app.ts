@@ -44,7 +44,7 @@ const globals = globalThis as unknown as Record<(typeof APP_GLOBALS)[number], un
 
 /** The app's modules, all loaded fresh for one app so their cached configuration matches its env. */
 async function loadModules() {
-  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing, peerAddress, rollupThread] = await Promise.all([
+  const [routes, ingestService, spanExporter, spanStore, db, withTracing, auditWriter, selfTracing, peerAddress, rollupThread, grpcServer] = await Promise.all([
     loadAppRoutes(),
     import("@/lib/collector/ingest/ingest-service"),
     import("@/lib/tracing/span-exporter"),
@@ -55,6 +55,7 @@ async function loadModules() {
     import("@/lib/server/self-tracing"),
     import("@/lib/server/peer-address"),
     import("@/lib/store/sqlite/sqlite-rollup-thread"),
+    import("@/lib/collector/grpc/otlp-grpc-server"),
   ]);
   // What the server lifecycle does at start (instrumentation.ts), for these fresh modules.
   selfTracing.connectSelfTracing();
@@ -69,6 +70,7 @@ async function loadModules() {
     withTracing: withTracing.withTracing,
     getAuditWriter: auditWriter.getAuditWriter,
     closeSqliteRollupThreads: rollupThread.closeSqliteRollupThreads,
+    startOtlpGrpcServer: grpcServer.startOtlpGrpcServer,
   };
 }
 export type AppModules = Awaited<ReturnType<typeof loadModules>>;
@@ -145,6 +147,8 @@ export function send(url: string, options: SendOptions = {}): Promise<HttpAnswer
 
 export interface TestApp {
   url: string;
+  /** The app's OTLP/gRPC receiver, on a port of its own: `host:port`. */
+  grpcAddress: string;
   database: TestDatabase;
   modules: AppModules;
   server: RouteServer;
@@ -182,10 +186,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   for (const key of APP_ENV) vi.stubEnv(key, key === "DATABASE_URL" ? database.url : options.env?.[key as keyof AppEnv]);
   const modules = await loadModules();
   const server = await serveRoutes({ ...modules.routes, ...options.extraRoutes?.(modules) });
+  const grpc = (await modules.startOtlpGrpcServer({ host: "127.0.0.1", port: 0 }))!;
   const db = () => modules.getDb();
 
   const app: TestApp = {
     url: server.url,
+    grpcAddress: `127.0.0.1:${grpc.port}`,
     database,
     modules,
     server,
@@ -228,6 +234,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       };
     },
     async close() {
+      await grpc.stop();
       if (globals.traceboardSelfExporter) await modules.selfSpanExporter().flush();
       if (globals.traceboardIngest) await modules.ingestQueue().close();
       await server.close();

@@ -1,4 +1,4 @@
-import { Field, Type } from "protobufjs";
+import { RpcStatus } from "../../wire/grpc-proto";
 
 /** google.rpc.Code for each HTTP status ingest answers with (OTLP/HTTP maps errors to Status). */
 export const GRPC_CODE_FOR_HTTP: Record<number, number> = {
@@ -10,9 +10,6 @@ export const GRPC_CODE_FOR_HTTP: Record<number, number> = {
   503: 14, // UNAVAILABLE
 };
 
-/** google.rpc.Status (code = 1, message = 2), built by reflection: the OTLP root does not carry it. */
-const Status = new Type("Status").add(new Field("code", 1, "int32")).add(new Field("message", 2, "string"));
-
 export function encodeGrpcStatus(httpStatus: number, message: string): Uint8Array {
-  return Status.encode({ code: GRPC_CODE_FOR_HTTP[httpStatus] ?? 2, message }).finish();
+  return RpcStatus.encode({ code: GRPC_CODE_FOR_HTTP[httpStatus] ?? 2, message }).finish();
 }
