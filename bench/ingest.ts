@@ -1,5 +1,7 @@
-// Ingest throughput benchmark (`npm run bench:ingest`): end-to-end OTLP/HTTP JSON ingest
-// into the production build, against raw better-sqlite3 inserts of the same rows.
+// Ingest throughput benchmark (`npm run bench:ingest`): end-to-end OTLP ingest into the
+// production build over OTLP/HTTP JSON (the ratio's run), then OTLP/HTTP protobuf and
+// OTLP/gRPC with the same bodies (bench/lib/ingest-transports.ts), one after the other on
+// one server, against raw better-sqlite3 inserts of the same rows.
 //
 // End to end: `next start` (production build, rebuilt first when a source is newer)
 // on 127.0.0.1 with a freshly migrated SQLite database. Bodies of 500 spans
@@ -39,7 +41,9 @@ import { setImmediate as yieldToEvents, setTimeout as sleep } from "node:timers/
 import { normalizeOtlpJson, parseJsonExact } from "@/lib/collector/normalize";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { INGEST_PRAGMAS } from "@/lib/store/sqlite/ingest-connection";
+import { freePortSync } from "../scripts/lib/free-port.mjs";
 import { acceptedSpans, post, quantile, runIngestLoad, type LoadTotals } from "./lib/ingest-load";
+import { otlpGrpc, otlpHttpJson, otlpHttpProtobuf, type IngestTransport } from "./lib/ingest-transports";
 import { OtlpBodySource, type BodyRecipe } from "./lib/otlp-bodies";
 import { engineFromEnv, openIngestDatabases, type IngestDatabases } from "./lib/ingest-databases";
 import { rowBytes, spanRows } from "./lib/raw-span-inserter";
@@ -182,6 +186,7 @@ async function checkOneBody(port: number, agent: http.Agent, source: OtlpBodySou
 }
 
 interface EndToEnd {
+  transport: IngestTransport;
   totals: LoadTotals;
   serverCpuCores: number | null;
   clientCpuCores: number;
@@ -189,11 +194,10 @@ interface EndToEnd {
   machineBusyCores: number | null;
   commits: number;
   committedSpans: number;
-  disk: DiskUse;
 }
 
 interface DiskUse {
-  /** Largest WAL file seen during the timed run (sampled every WAL_SAMPLE_MS). */
+  /** Largest WAL file seen during the timed runs (sampled every WAL_SAMPLE_MS). */
   walHighWaterBytes: number;
   /** The WAL file once the server has been idle for IDLE_WAL_WAIT_MS. */
   walIdleBytes: number;
@@ -212,45 +216,34 @@ function fileBytes(filename: string): number {
   }
 }
 
-async function endToEnd(
-  options: Options,
-  databases: IngestDatabases,
-  server: ServerHandle,
-  agent: http.Agent,
-  source: OtlpBodySource,
-  acknowledged: Acknowledged,
-): Promise<EndToEnd> {
+/** Warm-up, then `options.seconds` timed, of one transport against the running server. */
+async function timedRun(options: Options, server: ServerHandle, transport: IngestTransport, source: OtlpBodySource, acknowledged: Acknowledged): Promise<EndToEnd> {
   const load = (seconds: number) =>
     runIngestLoad<BodyRecipe>({
-      agent,
-      url: new URL(serverUrl(options.port, "/v1/traces")),
+      send: (recipe, client) => transport.send(recipe, client),
       clients: options.clients,
       seconds,
       nextRecipe: () => source.recipe(),
-      body: (recipe) => source.body(recipe),
       spansIn: (recipe) => source.spansIn(recipe),
       onAcknowledged: (recipe, spans) => acknowledged.add(recipe, spans),
     });
   if (options.warmupSeconds > 0) {
-    console.log(`Warm-up: ${options.warmupSeconds} s ...`);
+    console.log(`${transport.label}: warm-up ${options.warmupSeconds} s ...`);
     const warm = await load(options.warmupSeconds);
     console.log(`  ${(warm.acknowledgedSpans / warm.seconds).toFixed(0)} spans/s during warm-up`);
   }
-  console.log(`Timed run: ${options.seconds} s, ${options.clients} clients ...`);
+  console.log(`${transport.label}: timed run ${options.seconds} s, ${options.clients} clients ...`);
   const statsBefore = await statistics(options.port);
   const serverCpuBefore = groupCpuSeconds(server.child.pid!);
   const clientCpuBefore = clientCpuSeconds();
   const machineBefore = machineTicks();
-  const walFile = databases.serverFile && `${databases.serverFile}-wal`;
-  let walHighWaterBytes = 0;
-  const sampler = setInterval(() => (walHighWaterBytes = walFile ? Math.max(walHighWaterBytes, fileBytes(walFile)) : 0), WAL_SAMPLE_MS);
   const totals = await load(options.seconds);
-  clearInterval(sampler);
   const machineAfter = machineTicks();
   const serverCpuAfter = groupCpuSeconds(server.child.pid!);
   const clientCpu = clientCpuSeconds() - clientCpuBefore;
   const statsAfter = await statistics(options.port);
   return {
+    transport,
     totals,
     serverCpuCores: serverCpuBefore === null || serverCpuAfter === null ? null : (serverCpuAfter - serverCpuBefore) / totals.seconds,
     clientCpuCores: clientCpu / totals.seconds,
@@ -260,8 +253,19 @@ async function endToEnd(
         : null,
     commits: statsAfter.ingest.batches - statsBefore.ingest.batches,
     committedSpans: statsAfter.ingest.accepted - statsBefore.ingest.accepted,
-    disk: await idleDiskUse(databases, walHighWaterBytes),
   };
+}
+
+/** The largest WAL seen while `work` runs (sampled every WAL_SAMPLE_MS), with what `work` returned. */
+async function sampleWal<T>(databases: IngestDatabases, work: () => Promise<T>): Promise<{ result: T; walHighWaterBytes: number }> {
+  const walFile = databases.serverFile && `${databases.serverFile}-wal`;
+  let walHighWaterBytes = 0;
+  const sampler = setInterval(() => (walHighWaterBytes = walFile ? Math.max(walHighWaterBytes, fileBytes(walFile)) : 0), WAL_SAMPLE_MS);
+  try {
+    return { result: await work(), walHighWaterBytes };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function idleDiskUse(databases: IngestDatabases, walHighWaterBytes: number): Promise<DiskUse> {
@@ -349,20 +353,21 @@ function printReport(
   options: Options,
   databases: IngestDatabases,
   source: OtlpBodySource,
-  run: EndToEnd,
+  runs: readonly EndToEnd[],
+  disk: DiskUse,
   stored: Stored,
   acknowledged: Acknowledged,
   raw: RawRun,
 ) {
-  const { totals } = run;
-  const spansPerSecond = totals.acknowledgedSpans / totals.seconds;
+  const [headline] = runs;
+  const spansPerSecond = headline.totals.acknowledgedSpans / headline.totals.seconds;
   console.log("");
   console.log(`Machine: ${machineDescription()}`);
   console.log(`Database: ${databases.engine} (BENCH_DATABASE)`);
   console.log(
-    `Workload: OTLP/HTTP JSON POST /v1/traces, ${SPANS_PER_BODY} spans per body (${fixed(source.meanBodyBytes() / 1024)} KiB), ` +
-      `${options.clients} keep-alive clients back to back, ${options.seconds} s timed after ${options.warmupSeconds} s warm-up; ` +
-      `stored rows ${fixed(raw.meanRowBytes)} bytes on average.`,
+    `Workload: ${SPANS_PER_BODY} spans per body (OTLP/JSON ${fixed(source.meanBodyBytes() / 1024)} KiB, the same as protobuf ${fixed(source.meanProtobufBytes() / 1024)} KiB), ` +
+      `${options.clients} clients back to back (keep-alive HTTP/1.1, or a gRPC channel each), per transport ${options.seconds} s timed after ${options.warmupSeconds} s warm-up, ` +
+      `in the order of the table on one server and database; stored rows ${fixed(raw.meanRowBytes)} bytes on average.`,
   );
   console.log(
     `Raw: ${raw.rows} rows = ${raw.replayedBodies} bodies the server acknowledged, replayed in order` +
@@ -371,53 +376,46 @@ function printReport(
   );
   console.log("");
   printTable(
-    ["measurement", "rows", "seconds", "rows/s", "req/s", "p50/p99 ms"],
+    ["measurement", "rows", "seconds", "rows/s", "req/s", "p50/p99 ms", "server cores"],
     [
-      [
-        "end-to-end POST /v1/traces (2xx spans only)",
+      ...runs.map(({ transport, totals, serverCpuCores }) => [
+        `end-to-end ${transport.label} (2xx spans only)`,
         String(totals.acknowledgedSpans),
         fixed(totals.seconds, 1),
-        fixed(spansPerSecond),
+        fixed(totals.acknowledgedSpans / totals.seconds),
         fixed(totals.acknowledgedRequests / totals.seconds, 1),
         `${fixed(quantile(totals.latenciesMs, 0.5))} / ${fixed(quantile(totals.latenciesMs, 0.99))}`,
-      ],
-      [
-        `${databases.rawLabel}, JSON serialization inside timing`,
-        String(raw.rows),
-        fixed(raw.rows / raw.jsonInside, 1),
-        fixed(raw.jsonInside),
-        "-",
-        "-",
-      ],
-      [`${databases.rawLabel}, pure insert (values prepared)`, String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-"],
+        serverCpuCores === null ? "n/a" : fixed(serverCpuCores, 2),
+      ]),
+      [`${databases.rawLabel}, JSON serialization inside timing`, String(raw.rows), fixed(raw.rows / raw.jsonInside, 1), fixed(raw.jsonInside), "-", "-", "-"],
+      [`${databases.rawLabel}, pure insert (values prepared)`, String(raw.rows), fixed(raw.rows / raw.pureInsert, 1), fixed(raw.pureInsert), "-", "-", "-"],
     ],
   );
   console.log("");
-  console.log(
-    `Answers in the timed run: ${totals.acknowledgedRequests} 2xx, ${totals.refused503Requests} 503 (${totals.refused503Spans} spans refused), ` +
-      `${totals.failedRequests} other failures; ${totals.rejectedSpans} spans rejected as invalid.`,
-  );
-  for (const sample of totals.failureSamples) console.warn(`WARNING: failed request: ${sample}`);
-  console.log(
-    `Server: ${run.commits} commits, ${fixed(run.committedSpans / Math.max(1, run.commits))} spans per commit on average (group commit); ` +
-      `CPU during the timed run: server ${run.serverCpuCores === null ? "n/a" : fixed(run.serverCpuCores, 2)} cores, ` +
-      `bench client ${fixed(run.clientCpuCores, 2)} cores, ` +
-      `other processes ${run.machineBusyCores === null || run.serverCpuCores === null ? "n/a" : fixed(Math.max(0, run.machineBusyCores - run.serverCpuCores - run.clientCpuCores), 2)} cores, ` +
-      `of ${os.cpus().length}.`,
-  );
+  for (const { transport, totals, commits, committedSpans, serverCpuCores, clientCpuCores, machineBusyCores } of runs) {
+    console.log(
+      `${transport.label}: ${totals.acknowledgedRequests} acknowledged, ${totals.refused503Requests} refused for now (${totals.refused503Spans} spans), ` +
+        `${totals.failedRequests} other failures, ${totals.rejectedSpans} spans rejected as invalid; ` +
+        `${commits} commits, ${fixed(committedSpans / Math.max(1, commits))} spans per commit (group commit); ` +
+        `CPU: server ${serverCpuCores === null ? "n/a" : fixed(serverCpuCores, 2)} cores, bench client ${fixed(clientCpuCores, 2)}, ` +
+        `other processes ${machineBusyCores === null || serverCpuCores === null ? "n/a" : fixed(Math.max(0, machineBusyCores - serverCpuCores - clientCpuCores), 2)}, ` +
+        `of ${os.cpus().length}.`,
+    );
+    for (const sample of totals.failureSamples) console.warn(`WARNING: failed request: ${sample}`);
+  }
   console.log(
     `Stored: ${stored.databaseTotal} spans in the database (${stored.selfSpans} self-tracing), ${stored.apiTotal} per the API; ` +
-      `${acknowledged.spans} acknowledged (check + warm-up + timed): nothing acknowledged lost.`,
+      `${acknowledged.spans} acknowledged (check, warm-ups and timed runs): nothing acknowledged lost.`,
   );
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   const wal =
     databases.engine === "sqlite"
-      ? `; WAL at most ${mb(run.disk.walHighWaterBytes)} during the timed run, ${mb(run.disk.walIdleBytes)} after ${IDLE_WAL_WAIT_MS / 1000} s idle ` +
+      ? `; WAL at most ${mb(disk.walHighWaterBytes)} during the runs, ${mb(disk.walIdleBytes)} after ${IDLE_WAL_WAIT_MS / 1000} s idle ` +
         `(TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ${process.env.TRACEBOARD_SQLITE_WAL_LIMIT_BYTES ?? "default, 64 MiB"})`
       : "";
-  console.log(`Disk: database ${mb(run.disk.databaseBytes)} (${fixed(run.disk.databaseBytes / stored.databaseTotal)} bytes per span)${wal}.`);
+  console.log(`Disk: database ${mb(disk.databaseBytes)} (${fixed(disk.databaseBytes / stored.databaseTotal)} bytes per span)${wal}.`);
   const ratio = spansPerSecond / raw.jsonInside;
-  console.log(`ratio: ${ratio.toFixed(2)} (end-to-end / raw), target >= ${TARGET_RATIO.toFixed(2)}`);
+  console.log(`ratio: ${ratio.toFixed(2)} (end-to-end ${headline.transport.label} / raw), target >= ${TARGET_RATIO.toFixed(2)}`);
 }
 
 function printLoad(loadAtStart: number[]): void {
@@ -442,6 +440,14 @@ async function main(): Promise<void> {
   const source = new OtlpBodySource(SPANS_PER_BODY, TEMPLATES);
   const acknowledged = new Acknowledged();
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
+  const grpcPort = freePortSync();
+  const url = new URL(serverUrl(options.port, "/v1/traces"));
+  // OTLP/HTTP JSON first: the ratio's run, on the emptiest tables.
+  const transports = [
+    otlpHttpJson(source, url, options.clients),
+    otlpHttpProtobuf(source, url, options.clients),
+    otlpGrpc(source, `127.0.0.1:${grpcPort}`, options.clients),
+  ];
   let server: ServerHandle | undefined;
   try {
     server = await startServer({
@@ -455,20 +461,26 @@ async function main(): Promise<void> {
         TRACEBOARD_INGEST_TOKEN: undefined,
         TRACEBOARD_QUEUE_MAX_SPANS: undefined,
         TRACEBOARD_BATCH_MAX_SPANS: undefined,
+        TRACEBOARD_OTLP_GRPC_PORT: String(grpcPort),
+        TRACEBOARD_OTLP_GRPC_HOST: "127.0.0.1",
       },
       nodeArgs: options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
     });
     await checkOneBody(options.port, agent, source, acknowledged);
-    const run = await endToEnd(options, databases, server, agent, source, acknowledged);
+    const { result: runs, walHighWaterBytes } = await sampleWal(databases, async () => {
+      const done: EndToEnd[] = [];
+      for (const transport of transports) done.push(await timedRun(options, server!, transport, source, acknowledged));
+      return done;
+    });
+    const disk = await idleDiskUse(databases, walHighWaterBytes);
     const apiTotal = (await statistics(options.port)).total_spans;
-    agent.destroy();
     await stopServer(server);
     if (options.cpuProfileDir) console.log(`Server CPU profile written to ${options.cpuProfileDir}`);
     const inFile = await databases.countServerSpans(SELF_SERVICE);
     const stored: Stored = { apiTotal, databaseTotal: inFile.total, selfSpans: inFile.self };
     const userSpans = inFile.total - inFile.self;
     // A request that failed after its commit (socket error, timeout) may have stored spans nobody acknowledged.
-    const lost = run.totals.failedRequests > 0 ? userSpans < acknowledged.spans : userSpans !== acknowledged.spans;
+    const lost = runs.some((run) => run.totals.failedRequests > 0) ? userSpans < acknowledged.spans : userSpans !== acknowledged.spans;
     if (lost) {
       throw new CorrectnessError(`the database holds ${userSpans} ingested spans, but ${acknowledged.spans} were acknowledged`);
     }
@@ -476,10 +488,11 @@ async function main(): Promise<void> {
     const rawRows = Math.max(inFile.total, options.rawMinRows);
     console.log(`Raw ${options.engine} baseline: ${rawRows} rows ...`);
     const raw = await rawBaseline(databases, source, acknowledged, rawRows);
-    printReport(options, databases, source, run, stored, acknowledged, raw);
+    printReport(options, databases, source, runs, disk, stored, acknowledged, raw);
     if (loadAtStart[0] > NOISY_LOAD) console.warn(`WARNING: load average at start was ${loadAtStart[0].toFixed(2)}: figures are noisy.`);
   } finally {
     agent.destroy();
+    for (const transport of transports) transport.close();
     if (server) await stopServer(server);
     databases.close();
   }

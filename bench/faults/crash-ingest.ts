@@ -1,5 +1,5 @@
-// Fault drill (`npm run fault:crash`): sustained OTLP ingest into the production build,
-// the server killed mid-stream (SIGKILL, and separately a graceful SIGTERM), restarted
+// Fault drill (`npm run fault:crash`): sustained OTLP ingest into the production build
+// (half the clients over OTLP/HTTP JSON, half over OTLP/gRPC), the server killed mid-stream (SIGKILL, and separately a graceful SIGTERM), restarted
 // on the same SQLite file, and checked:
 //  - the database passes `PRAGMA integrity_check` after every stop;
 //  - every span whose request got a 2xx is stored (counted per acknowledged trace id);
@@ -9,11 +9,12 @@
 //
 // Environment: FAULT_CYCLES (4: alternating SIGKILL, SIGTERM), FAULT_LOAD_SECONDS
 // (6: ingest before each stop), FAULT_CLIENTS (8), FAULT_PORT (3204).
-import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
+import { freePortSync } from "../../scripts/lib/free-port.mjs";
 import { runIngestLoad } from "../lib/ingest-load";
+import { mixedTransports, otlpGrpc, otlpHttpJson } from "../lib/ingest-transports";
 import { positiveIntFromEnv } from "../lib/env-int";
 import { OtlpBodySource, type BodyRecipe } from "../lib/otlp-bodies";
 import { machineDescription } from "../lib/report.mjs";
@@ -74,20 +75,23 @@ async function main() {
   const acknowledgedTraceIds = new Set<string>();
   let acknowledgedSpans = 0;
   const reports: CycleReport[] = [];
+  const grpcPort = freePortSync();
+  const grpcEnv = { TRACEBOARD_OTLP_GRPC_PORT: String(grpcPort), TRACEBOARD_OTLP_GRPC_HOST: "127.0.0.1" };
 
   for (let cycle = 0; cycle < CYCLES; cycle++) {
     const signal: StopSignal = cycle % 2 === 0 ? "SIGKILL" : "SIGTERM";
-    const server = await startServer({ root: ROOT, name: `cycle ${cycle + 1}`, port: PORT, env: { DATABASE_URL } });
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const server = await startServer({ root: ROOT, name: `cycle ${cycle + 1}`, port: PORT, env: { DATABASE_URL, ...grpcEnv } });
+    const transport = mixedTransports([
+      otlpHttpJson(source, new URL(serverUrl(PORT, "/v1/traces")), CLIENTS),
+      otlpGrpc(source, `127.0.0.1:${grpcPort}`, CLIENTS),
+    ]);
     let cycleSpans = 0;
     // The load outlives the stop a little, so requests are in flight when it comes.
     const load = runIngestLoad<BodyRecipe>({
-      agent,
-      url: new URL(serverUrl(PORT, "/v1/traces")),
+      send: (recipe, client) => transport.send(recipe, client),
       clients: CLIENTS,
       seconds: LOAD_SECONDS + 1,
       nextRecipe: () => source.recipe(),
-      body: (recipe) => source.body(recipe),
       spansIn: (recipe) => source.spansIn(recipe),
       onAcknowledged(recipe, spans) {
         for (const traceId of traceIdsOf(recipe)) acknowledgedTraceIds.add(traceId);
@@ -100,7 +104,7 @@ async function main() {
     await stopBy(server, signal);
     await stopServer(server);
     const totals = await load;
-    agent.destroy();
+    transport.close();
     const integrity = integrityCheck(filename);
     const stored = storedSpansInSqlite(filename, acknowledgedTraceIds);
     reports.push({ signal, acknowledgedSpans: cycleSpans, failedRequests: totals.failedRequests, integrity, storedOfAcknowledged: stored });
@@ -111,14 +115,17 @@ async function main() {
   }
 
   // The store must take traffic again after the last stop.
-  const server = await startServer({ root: ROOT, name: "after the drill", port: PORT, env: { DATABASE_URL } });
+  const server = await startServer({ root: ROOT, name: "after the drill", port: PORT, env: { DATABASE_URL, ...grpcEnv } });
   const health = await fetch(serverUrl(PORT, "/api/health"));
   await stopServer(server);
 
   const lost = acknowledgedSpans - storedSpansInSqlite(filename, acknowledgedTraceIds);
   const corrupt = reports.filter((report) => report.integrity !== "ok").length;
   console.log("");
-  console.log(`Stops: ${reports.filter((r) => r.signal === "SIGKILL").length} SIGKILL, ${reports.filter((r) => r.signal === "SIGTERM").length} SIGTERM, ${CLIENTS} clients, ${SPANS_PER_BODY} spans per request.`);
+  console.log(
+    `Stops: ${reports.filter((r) => r.signal === "SIGKILL").length} SIGKILL, ${reports.filter((r) => r.signal === "SIGTERM").length} SIGTERM, ` +
+      `${CLIENTS} clients (half OTLP/HTTP JSON, half OTLP/gRPC), ${SPANS_PER_BODY} spans per request.`,
+  );
   console.log(`Acknowledged spans: ${acknowledgedSpans}; lost: ${lost}; integrity failures: ${corrupt}; health after restart: ${health.status}.`);
   if (lost !== 0 || corrupt !== 0 || health.status !== 200) {
     console.error("FAILED: an acknowledged span is missing, the database is damaged, or the server did not come back.");

@@ -3,6 +3,7 @@
 // spans; 503s (queue full, Retry-After) and other failures are counted apart.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { SendResult } from "./ingest-transports";
 
 const REQUEST_TIMEOUT_MS = 60_000;
 /** A refused client waits this long before its next body (servers send Retry-After: 1; waiting that long would idle the run). */
@@ -12,6 +13,8 @@ const FAILURE_SAMPLES = 5;
 export interface PostResult {
   status: number;
   body: string;
+  /** The body as received (a protobuf answer is not text). */
+  bytes: Buffer;
   retryAfter: string | null;
 }
 
@@ -29,13 +32,15 @@ export function post(agent: http.Agent, url: URL, body: Buffer, headers: Record<
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
+        response.on("end", () => {
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString("utf8"),
+            body: bytes.toString("utf8"),
+            bytes,
             retryAfter: (response.headers["retry-after"] as string | undefined) ?? null,
-          }),
-        );
+          });
+        });
         response.on("error", reject);
       },
     );
@@ -74,13 +79,12 @@ export interface LoadTotals {
 }
 
 export interface LoadOptions<Recipe> {
-  agent: http.Agent;
-  url: URL;
+  /** Sends the body a recipe stands for (ingest-transports.ts); `client` is the sending loop's number. */
+  send(recipe: Recipe, client: number): Promise<SendResult>;
   clients: number;
   seconds: number;
   /** A new body description; called before each request. */
   nextRecipe(): Recipe;
-  body(recipe: Recipe): Buffer;
   spansIn(recipe: Recipe): number;
   /** Called for every acknowledged body (the caller keeps it to replay later). */
   onAcknowledged(recipe: Recipe, spans: number): void;
@@ -109,28 +113,27 @@ export async function runIngestLoad<Recipe>(options: LoadOptions<Recipe>): Promi
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
 
-  const client = async () => {
+  const client = async (number: number) => {
     while (performance.now() < deadline) {
       const recipe = options.nextRecipe();
-      const body = options.body(recipe);
       const spans = options.spansIn(recipe);
       const sent = performance.now();
       try {
-        const answer = await post(options.agent, options.url, body);
+        const answer = await options.send(recipe, number);
         const latency = performance.now() - sent;
-        if (answer.status >= 200 && answer.status < 300) {
-          const { accepted, rejected } = acceptedSpans(spans, answer.body);
+        if (answer.kind === "acknowledged") {
+          const accepted = spans - answer.rejectedSpans;
           totals.acknowledgedSpans += accepted;
-          totals.rejectedSpans += rejected;
+          totals.rejectedSpans += answer.rejectedSpans;
           totals.acknowledgedRequests += 1;
           totals.latenciesMs.push(latency);
           options.onAcknowledged(recipe, accepted);
-        } else if (answer.status === 503) {
+        } else if (answer.kind === "refused") {
           totals.refused503Requests += 1;
           totals.refused503Spans += spans;
           await sleep(PAUSE_AFTER_503_MS);
         } else {
-          noteFailure(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
+          noteFailure(answer.message);
         }
       } catch (error) {
         noteFailure(error instanceof Error ? error.message : String(error));
@@ -138,7 +141,7 @@ export async function runIngestLoad<Recipe>(options: LoadOptions<Recipe>): Promi
     }
   };
 
-  await Promise.all(Array.from({ length: options.clients }, client));
+  await Promise.all(Array.from({ length: options.clients }, (_, number) => client(number)));
   totals.seconds = (performance.now() - started) / 1000;
   return totals;
 }

@@ -14,6 +14,7 @@
 // the raw-insert baseline replays the bodies the server acknowledged.
 import { randomBytes } from "node:crypto";
 import type { AttributeValue, Attributes, SpanRecord } from "@/lib/domain/span-record";
+import { patchProtobuf, protobufTemplate, type ProtobufTemplate } from "./otlp-protobuf-template";
 import { realisticSpans } from "./realistic-spans";
 
 const TRACE_ID_FIELD = '"traceId":"';
@@ -24,6 +25,8 @@ const ZERO = 0x30;
 
 interface Template {
   bytes: Buffer;
+  /** The same request as protobuf, patched the same way (otlp-protobuf-template.ts). */
+  protobuf: ProtobufTemplate;
   spans: number;
   traces: number;
   /** Byte offset of each span's trace id, and which of the body's traces it belongs to. */
@@ -123,6 +126,7 @@ function makeTemplate(spansPerBody: number, startNs: bigint): Template {
   }
   return {
     bytes,
+    protobuf: protobufTemplate(document, traceIds),
     spans: order.length,
     traces: traceIds.length,
     traceIdOffsets: Uint32Array.from(traceIdOffsets),
@@ -180,6 +184,11 @@ export class OtlpBodySource {
     return bytes;
   }
 
+  /** The same request as `body(recipe)`, as an OTLP protobuf ExportTraceServiceRequest. */
+  protobufBody(recipe: BodyRecipe): Buffer {
+    return patchProtobuf(this.templates[recipe.template].protobuf, recipe.traceIds, recipe.shiftNs);
+  }
+
   spansIn(recipe: BodyRecipe): number {
     return this.templates[recipe.template].spans;
   }
@@ -187,5 +196,10 @@ export class OtlpBodySource {
   /** Mean body size in bytes. */
   meanBodyBytes(): number {
     return this.templates.reduce((sum, template) => sum + template.bytes.length, 0) / this.templates.length;
+  }
+
+  /** Mean protobuf body size in bytes. */
+  meanProtobufBytes(): number {
+    return this.templates.reduce((sum, template) => sum + template.protobuf.bytes.length, 0) / this.templates.length;
   }
 }
