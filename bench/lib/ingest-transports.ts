@@ -3,15 +3,23 @@
 // load loop counts (ingest-load.ts). The body of a recipe is made per request, a few
 // microseconds of patching (otlp-bodies.ts), so the sender stays mostly idle.
 import http from "node:http";
-import { Client, credentials, status as GrpcCode } from "@grpc/grpc-js";
+import { Client, credentials, status as GrpcCode, type Metadata } from "@grpc/grpc-js";
+import { RETRY_INFO_TYPE_URL, RetryInfo, RpcStatus } from "@/lib/collector/wire/grpc-proto";
 import { ExportTraceServiceResponse } from "@/lib/collector/wire/otlp-proto";
 import { acceptedSpans, post } from "./ingest-load";
 import type { BodyRecipe, OtlpBodySource } from "./otlp-bodies";
 
 export type TransportName = "otlp-http-json" | "otlp-http-protobuf" | "otlp-grpc";
 
-/** A sent body's answer: acknowledged (with the spans the server rejected), refused for now (retry later), or failed. */
-export type SendResult = { kind: "acknowledged"; rejectedSpans: number } | { kind: "refused" } | { kind: "failed"; message: string };
+/**
+ * A sent body's answer: acknowledged (with the spans the server rejected), refused for now
+ * (503, or UNAVAILABLE; with the delay Retry-After or RetryInfo asked for, null without
+ * one), or failed (`message` starts with the HTTP status or the gRPC code).
+ */
+export type SendResult =
+  | { kind: "acknowledged"; rejectedSpans: number }
+  | { kind: "refused"; retryAfterSeconds: number | null }
+  | { kind: "failed"; message: string };
 
 export interface IngestTransport {
   name: TransportName;
@@ -35,10 +43,21 @@ function overHttp(name: TransportName, label: string, url: URL, clients: number,
         const rejected = contentType === "application/json" ? acceptedSpans(0, answer.body).rejected : protobufRejected(answer.bytes);
         return { kind: "acknowledged", rejectedSpans: rejected };
       }
-      return answer.status === 503 ? { kind: "refused" } : { kind: "failed", message: `HTTP ${answer.status}: ${answer.body.slice(0, 200)}` };
+      if (answer.status === 503) return { kind: "refused", retryAfterSeconds: answer.retryAfter === null ? null : Number(answer.retryAfter) };
+      return { kind: "failed", message: `HTTP ${answer.status}: ${answer.body.slice(0, 200)}` };
     },
     close: () => agent.destroy(),
   };
+}
+
+/** The RetryInfo delay of a gRPC error's google.rpc.Status details (seconds), or null without one; a dropped connection has none. */
+function retryDelaySeconds(metadata: Metadata): number | null {
+  const [details] = metadata.get("grpc-status-details-bin") as Buffer[];
+  if (!details) return null;
+  const status = RpcStatus.toObject(RpcStatus.decode(details), { longs: Number }) as { details?: Array<{ typeUrl: string; value: Uint8Array }> };
+  const retry = status.details?.find((detail) => detail.typeUrl === RETRY_INFO_TYPE_URL);
+  if (!retry) return null;
+  return (RetryInfo.toObject(RetryInfo.decode(retry.value), { longs: Number }) as { retryDelay?: { seconds?: number } }).retryDelay?.seconds ?? null;
 }
 
 function protobufRejected(body: Uint8Array): number {
@@ -70,8 +89,9 @@ export function otlpGrpc(source: OtlpBodySource, address: string, clients: numbe
           { deadline: Date.now() + REQUEST_DEADLINE_MS },
           (error, answer) => {
             if (!error) resolve({ kind: "acknowledged", rejectedSpans: protobufRejected(answer!) });
-            else if (error.code === GrpcCode.UNAVAILABLE && error.metadata.get("grpc-status-details-bin").length > 0) resolve({ kind: "refused" });
-            else resolve({ kind: "failed", message: `gRPC ${GrpcCode[error.code]}: ${error.details}` });
+            else if (error.code === GrpcCode.UNAVAILABLE && retryDelaySeconds(error.metadata) !== null) {
+              resolve({ kind: "refused", retryAfterSeconds: retryDelaySeconds(error.metadata) });
+            } else resolve({ kind: "failed", message: `gRPC ${GrpcCode[error.code]}: ${error.details}` });
           },
         );
       });
