@@ -1,7 +1,8 @@
 // npm test: the whole suite from a fresh clone. Installs what the tests need (npm
 // packages, Debian's Chromium and PostgreSQL), then runs the static checks, Vitest
-// (the store tests against SQLite and a throwaway PostgreSQL), a production build and
-// Playwright against it on a free port, and ends with one "N passed, N failed" line.
+// (the store tests against SQLite and a throwaway PostgreSQL), a production build, three
+// instances of it on that PostgreSQL (Vitest, tests/multi-instance) and Playwright against
+// it on a free port, and ends with one "N passed, N failed" line.
 // It exits 1 when any stage failed, not only when a test failed: a tool that exited
 // non-zero, a report with errors (a web server that did not start) or zero tests
 // (scripts/lib/stage-verdict.mjs); the line before the last names each failed stage.
@@ -16,6 +17,8 @@ import { runCommandStage, runPlaywrightStage, runVitestStage } from "./lib/stage
 
 const UNIT_REPORT = path.join(ROOT, "reports/unit-results.json");
 const E2E_REPORT = path.join(ROOT, "reports/e2e-results.json");
+const MULTI_INSTANCE_REPORT = path.join(ROOT, "reports/multi-instance-results.json");
+const MULTI_INSTANCE_CONFIG = "vitest.multi-instance.config.mts";
 
 ensureDependencies();
 ensurePrismaClient();
@@ -38,10 +41,22 @@ try {
 }
 log("unit and API tests (Vitest)");
 verdicts.push(runVitestStage({ reportFile: UNIT_REPORT, env: postgres ? { TEST_POSTGRES_URL: postgres.url } : {} }));
-postgres?.stop();
 
 const build = commandVerdict("build", "next build", { status: buildWhenChanged() });
 verdicts.push(build);
+// Three production servers on one PostgreSQL database (tests/multi-instance): needs the build.
+if (!build.ok) {
+  verdicts.push(failedStage("multi-instance", "not run: the build failed"));
+} else if (!postgres) {
+  verdicts.push(failedStage("multi-instance", "not run: no test PostgreSQL"));
+} else {
+  log("several app instances on one PostgreSQL (Vitest, the production build)");
+  verdicts.push(
+    runVitestStage({ stage: "multi-instance", config: MULTI_INSTANCE_CONFIG, reportFile: MULTI_INSTANCE_REPORT, env: { TEST_POSTGRES_URL: postgres.url } }),
+  );
+}
+postgres?.stop();
+
 if (build.ok) {
   // A stale e2e database from an earlier run would leak state between runs.
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(ROOT, `data/e2e.db${suffix}`), { force: true });

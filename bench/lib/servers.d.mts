@@ -18,6 +18,8 @@ export declare function startServer(options: {
   port: number;
   env: Record<string, string | undefined>;
   nodeArgs?: string[];
+  attempts?: number;
+  onLine?: (line: string) => void;
 }): Promise<ServerHandle>;
 export declare function stopServer(server: ServerHandle): Promise<void>;
 export declare function stopAllServersSync(): void;

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BUILD_INPUTS, ensurePrismaClient } from "../../scripts/lib/setup.mjs";
 
@@ -111,12 +112,13 @@ function runOrThrow(root, command, args, env, { quiet = false } = {}) {
  * Starts `next start` on 127.0.0.1:`port` with `env` added (and `nodeArgs` given to
  * node, e.g. `--cpu-prof`, which NODE_OPTIONS does not take) and resolves once
  * `/api/health` answers 200. Retries when the server dies early (e.g. `.next`
- * is mid-rebuild). Resolves to a handle for `stopServer`.
+ * is mid-rebuild), `attempts` times in all. `onLine` is given every line the server
+ * prints. Resolves to a handle for `stopServer`.
  */
-export async function startServer({ root, name, port, env, nodeArgs = [] }) {
+export async function startServer({ root, name, port, env, nodeArgs = [], attempts = START_ATTEMPTS, onLine = () => {} }) {
   await assertPortFree(port);
   for (let attempt = 1; ; attempt++) {
-    const server = spawnServer(root, port, env, nodeArgs);
+    const server = spawnServer(root, port, env, nodeArgs, onLine);
     const outcome = await waitUntilHealthy(server, port);
     if (outcome.ok) {
       console.log(`Started ${name} server on ${serverUrl(port)} (pid ${server.child.pid})`);
@@ -124,14 +126,14 @@ export async function startServer({ root, name, port, env, nodeArgs = [] }) {
     }
     await stopServer(server);
     const reason = `${name} server on port ${port} did not become healthy: ${outcome.reason}`;
-    if (attempt >= START_ATTEMPTS) throw new Error(`${reason}\n--- server output (tail) ---\n${server.logTail()}`);
+    if (attempt >= attempts) throw new Error(`${reason}\n--- server output (tail) ---\n${server.logTail()}`);
     console.warn(`${reason}; .next may be mid-rebuild, retrying in ${START_RETRY_DELAY_MS / 1000} s ...`);
     await sleep(START_RETRY_DELAY_MS);
     if (!hasProductionBuild(root)) console.warn("(.next/BUILD_ID is still missing)");
   }
 }
 
-function spawnServer(root, port, env, nodeArgs) {
+function spawnServer(root, port, env, nodeArgs, onLine) {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", HOST, "-p", String(port)], {
     cwd: root,
@@ -141,12 +143,15 @@ function spawnServer(root, port, env, nodeArgs) {
   });
   running.add(child);
   const lines = [];
-  const keep = (chunk) => {
-    lines.push(...chunk.toString().split("\n").filter(Boolean));
+  const keep = (line) => {
+    if (!line) return;
+    onLine(line);
+    lines.push(line);
     lines.splice(0, Math.max(0, lines.length - LOG_TAIL_LINES));
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  // Whole lines, even when a write arrives in two chunks.
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", keep);
+  createInterface({ input: child.stderr, crlfDelay: Infinity }).on("line", keep);
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   exited.then(() => running.delete(child));
   return { child, exited, logTail: () => lines.join("\n") };

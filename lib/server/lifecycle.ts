@@ -2,33 +2,49 @@ import "server-only";
 import { recordCleanup } from "@/lib/audit/cleanup-event";
 import { startOtlpGrpcServer } from "@/lib/collector/grpc/otlp-grpc-server";
 import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
-import { retentionSeconds } from "@/lib/collector/retention/retention-config";
+import { retentionIntervalMs, retentionSeconds } from "@/lib/collector/retention/retention-config";
+import { msUntilNextPeriod, retentionPeriodStartMs } from "@/lib/collector/retention/retention-period";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
 import { trustedProxies } from "@/lib/security/client-address";
+import { msToNanos } from "@/lib/domain/time-units";
 import { resolveDatabaseTarget } from "@/lib/store/database-target";
+import { claimRetentionPeriod } from "@/lib/store/retention-claim";
 import { startRollupMaintainer } from "@/lib/store/rollups/rollup-maintainer";
 import { stampPeerAddresses } from "./peer-address";
 import { connectSelfTracing } from "./self-tracing";
 
+/** The first run after a start comes this soon (or after one interval, if shorter): a period no instance ran gets its run. */
 const RETENTION_FIRST_RUN_MS = 60_000;
-const RETENTION_INTERVAL_MS = 10 * 60_000;
 
+/**
+ * Retention once per period (TRACEBOARD_RETENTION_INTERVAL_SECONDS), not once per
+ * instance: every instance ticks at each period boundary, and only the one whose claim
+ * of the period wins runs it. A run that removed spans is recorded in the audit trail as
+ * a `cleanup` event; every run is logged (once it is recorded).
+ */
 function scheduleRetention(): void {
+  const intervalMs = retentionIntervalMs();
   const run = async () => {
     try {
+      const periodStart = retentionPeriodStartMs(Date.now(), intervalMs);
+      if (!(await claimRetentionPeriod(msToNanos(periodStart)))) return;
       const result = await runRetention(retentionSeconds());
-      if (result.deletedSpans === 0) return;
-      console.log(`[traceboard] retention removed ${result.deletedSpans} spans before ${result.cutoff}`);
-      await recordCleanup(result, "schedule");
+      if (result.deletedSpans > 0) await recordCleanup(result, "schedule");
+      const period = new Date(periodStart).toISOString();
+      console.log(`[traceboard] retention (period from ${period}) removed ${result.deletedSpans} spans before ${result.cutoff}`);
     } catch (error) {
       console.error(`[traceboard] retention failed: ${(error as Error).message}`);
     }
   };
-  setTimeout(() => {
-    void run();
-    setInterval(() => void run(), RETENTION_INTERVAL_MS).unref();
-  }, RETENTION_FIRST_RUN_MS).unref();
+  const atNextPeriod = () => {
+    setTimeout(() => {
+      void run();
+      atNextPeriod();
+    }, msUntilNextPeriod(Date.now(), intervalMs)).unref();
+  };
+  setTimeout(() => void run(), Math.min(RETENTION_FIRST_RUN_MS, intervalMs)).unref();
+  atNextPeriod();
 }
 
 /**

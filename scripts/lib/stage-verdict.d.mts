@@ -24,7 +24,7 @@ export interface Summary {
 export declare function describeExit(tool: string, exit: Exit): string | null;
 export declare function commandVerdict(stage: string, tool: string, exit: Exit): Verdict;
 export declare function failedStage(stage: string, reason: string): Verdict;
-export declare function vitestVerdict(exit: Exit, report: unknown): Verdict;
+export declare function vitestVerdict(exit: Exit, report: unknown, stage?: string): Verdict;
 export declare function playwrightVerdict(exit: Exit, report: unknown): Verdict;
 export declare function summarize(verdicts: readonly Verdict[]): Summary;
 export declare function summaryLines(summary: Summary): string[];

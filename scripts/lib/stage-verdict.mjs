@@ -36,10 +36,10 @@ export function failedStage(stage, reason) {
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const firstLine = (text) => String(text ?? "").split("\n")[0].replace(/^Error: /, "").trim();
 
-/** Vitest's JSON report (`--reporter=json`): counts, failed tests, files that could not run. */
-export function vitestVerdict(exit, report) {
+/** Vitest's JSON report (`--reporter=json`) of the stage `stage`: counts, failed tests, files that could not run. */
+export function vitestVerdict(exit, report, stage = "unit") {
   const exitProblem = describeExit("vitest", exit);
-  if (!report) return verdict("unit", NO_COUNTS, exitProblem, ["wrote no readable JSON report"]);
+  if (!report) return verdict(stage, NO_COUNTS, exitProblem, ["wrote no readable JSON report"]);
   const counts = {
     passed: report.numPassedTests ?? 0,
     failed: report.numFailedTests ?? 0,
@@ -54,7 +54,7 @@ export function vitestVerdict(exit, report) {
   for (const file of brokenFiles) problems.push(`${file.name} could not run: ${firstLine(file.message) || "no message"}`);
   if (counts.passed + counts.failed === 0) problems.push(`ran zero tests${counts.skipped ? ` (${counts.skipped} skipped)` : ""}`);
   if (report.success === false && problems.length === 0) problems.push("its report says the run did not succeed");
-  return verdict("unit", counts, exitProblem, problems);
+  return verdict(stage, counts, exitProblem, problems);
 }
 
 /** A Playwright top-level error in words; errors from config.webServer say so. */

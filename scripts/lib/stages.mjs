@@ -31,11 +31,12 @@ export function runCommandStage(stage, command, args) {
   return commandVerdict(stage, tool, spawnInRoot(command, args));
 }
 
-/** Vitest with a JSON report at `reportFile` (absolute). */
-export function runVitestStage({ reportFile, env = {} }) {
+/** Vitest with a JSON report at `reportFile` (absolute); `config` chooses another config file than vitest.config.mts. */
+export function runVitestStage({ reportFile, env = {}, stage = "unit", config }) {
   clearReport(reportFile);
-  const exit = spawnInRoot("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`], { env });
-  return vitestVerdict(exit, readReport(reportFile));
+  const configArgs = config ? ["--config", config] : [];
+  const exit = spawnInRoot("npx", ["vitest", "run", ...configArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`], { env });
+  return vitestVerdict(exit, readReport(reportFile), stage);
 }
 
 /** Like spawnSync, but leaves this process's event loop running (a test may serve the port meanwhile). */

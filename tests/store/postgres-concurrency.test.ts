@@ -1,8 +1,12 @@
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StatusCode, type SpanRecord } from "@/lib/domain/span-record";
+import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 import { resolveDatabaseTarget } from "@/lib/store/database-target";
 import { createDb, type Db } from "@/lib/store/db";
+import { recomputeStale, type SqlSession } from "@/lib/store/rollups/postgres-rollups";
+import { ROLLUP_BUCKET_NS } from "@/lib/store/rollups/rollup-bucket";
 import { createSpanStore, type SpanStore } from "@/lib/store/span-store";
 import { applyPostgresMigrations } from "@/scripts/lib/postgres-migrations.mjs";
 import { createTestDatabase, POSTGRES_SKIP_REASON, TEST_POSTGRES_URL, type TestDatabase } from "./support/postgres-database";
@@ -52,6 +56,28 @@ function expectedSummary(spans: SpanRecord[]) {
   return { trace, services };
 }
 
+/** A pg client between BEGIN and COMMIT as the roll-up code's session (as the maintainer runs it). */
+async function inSession<T>(client: pg.Client, work: (session: SqlSession) => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const result = await work({
+      query: async <R>(sql: string, values: readonly unknown[]) => (await client.query(sql, [...values])).rows as R[],
+      execute: async (sql, values) => void (await client.query(sql, [...values])),
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
+async function connected(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
 describe.skipIf(!TEST_POSTGRES_URL)(TEST_POSTGRES_URL ? "postgresql concurrent writers" : `postgresql concurrent writers (${POSTGRES_SKIP_REASON})`, () => {
   let database: TestDatabase;
   let instances: SpanStore[];
@@ -91,6 +117,39 @@ describe.skipIf(!TEST_POSTGRES_URL)(TEST_POSTGRES_URL ? "postgresql concurrent w
       const trace = await db.trace.findUniqueOrThrow({ where: { traceId }, omit: { traceId: true } });
       const services = await db.traceService.findMany({ where: { traceId }, omit: { traceId: true }, orderBy: { serviceName: "asc" } });
       expect({ trace, services }).toEqual(expectedSummary(spans));
+    }
+  });
+
+  it("childCommittingAfterItsParentsBucketWasRecomputed_edgeStillCounted", async () => {
+    // A caller span just before a 5-minute boundary and its callee just after: the edge
+    // belongs to the caller's bucket. Written by two instances at once, neither insert's
+    // trigger sees the other span, so only the caller's own insert marks that bucket.
+    const boundary = 1_800_000_000_000_000_000n;
+    const traceId = newTraceId();
+    const caller = testSpan({ traceId, spanId: spanId(1), serviceName: "caller", kind: SpanKind.CLIENT, startTimeNs: boundary - 1_000_000n, endTimeNs: boundary + 9_000_000n });
+    const callee = testSpan({ traceId, spanId: spanId(2), parentSpanId: spanId(1), serviceName: "callee", startTimeNs: boundary + 1_000_000n, endTimeNs: boundary + 8_000_000n });
+    // A span of another trace gives the callee's bucket its change counter, which `locker` then holds.
+    await instances[0].writeSpans([testSpan({ traceId: newTraceId(), spanId: spanId(1), startTimeNs: boundary + 5_000_000n, endTimeNs: boundary + 6_000_000n })]);
+    const [locker, maintainer] = await Promise.all([connected(database.url), connected(database.url)]);
+    try {
+      await locker.query("BEGIN");
+      await locker.query("UPDATE rollup_changes SET changes = changes WHERE bucket_start_ns = $1", [boundary.toString()]);
+      // The callee's insert has run its trigger (not seeing the caller) and now waits in it.
+      const calleeWrite = instances[1].writeSpans([callee]);
+      while (Number((await db.$queryRawUnsafe<Array<{ n: bigint }>>("SELECT count(*) AS n FROM pg_locks WHERE NOT granted"))[0].n) === 0) await sleep(10);
+      await instances[0].writeSpans([caller]);
+      // The caller's bucket is recomputed while the callee's transaction is still open.
+      const callerBucket = { from: boundary - ROLLUP_BUCKET_NS, to: boundary };
+      const recompute = inSession(maintainer, (session) => recomputeStale(session, callerBucket));
+      await sleep(200);
+      await locker.query("COMMIT");
+      await Promise.all([calleeWrite, recompute]);
+      // Whatever is still stale is recomputed, as the maintainer would: then the edge must be there.
+      await inSession(maintainer, (session) => recomputeStale(session, { from: callerBucket.from, to: boundary + ROLLUP_BUCKET_NS }));
+      const edges = await db.dependencyRollup.findMany({ where: { bucketStartNs: callerBucket.from }, select: { parentService: true, childService: true, callCount: true } });
+      expect(edges).toEqual([{ parentService: "caller", childService: "callee", callCount: 1 }]);
+    } finally {
+      await Promise.all([locker.end(), maintainer.end()]);
     }
   });
 });

@@ -11,6 +11,7 @@ import { inTransaction } from "./in-transaction";
 import { postgresAttributeIndex, type PostgresAttributeIndex } from "./postgres-attribute-index";
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 import { postgresSpanResources, type PostgresSpanResources } from "./postgres-span-resources";
+import { HOLD_SPAN_WRITES_SQL } from "./span-write-barrier";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
@@ -77,6 +78,7 @@ interface WriterState {
 }
 
 async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], { recentOperations, attributeIndex, resources }: WriterState): Promise<WriteOutcome> {
+  await client.query(HOLD_SPAN_WRITES_SQL);
   // Key order everywhere, so concurrent writers lock rows in one order.
   const order = spans.map((_, position) => position).sort((a, b) => (spanKey(spans[a]) < spanKey(spans[b]) ? -1 : 1));
   const sorted = order.map((position) => spans[position]);

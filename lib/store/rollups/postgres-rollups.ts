@@ -13,6 +13,7 @@ import {
   upsertVersionsSql,
   type RawBucket,
 } from "./rollup-state-sql";
+import { AWAIT_SPAN_WRITES_SQL } from "../postgres/span-write-barrier";
 import { SqlParams, type SqlParam } from "../sql-params";
 
 /** The statements of one open transaction: Prisma's interactive transaction, or a pg client between BEGIN and COMMIT. */
@@ -45,7 +46,8 @@ async function select<T>(session: SqlSession, build: (params: SqlParams) => stri
 /**
  * In an open transaction: takes the roll-up write lock, then recomputes the buckets of
  * `range` that are still stale (another instance may have just done some), reading the
- * counters before the spans, so a stored version never claims spans the rows lack.
+ * counters before the spans, so a stored version never claims spans the rows lack, and
+ * waiting between the two for the span writes in flight (span-write-barrier.ts).
  * Resolves to the number of buckets recomputed.
  */
 export async function recomputeStale(session: SqlSession, range: TimeRange): Promise<number> {
@@ -55,6 +57,8 @@ export async function recomputeStale(session: SqlSession, range: TimeRange): Pro
   // migration 20261207130000), so recomputes grew with the table.
   await session.execute("SET LOCAL enable_seqscan = off", []);
   const stale = bucketsFrom(await select<RawBucket>(session, (params) => staleBucketsSql(params, range)));
+  // Spans written by transactions still open now must be in what is read below (span-write-barrier.ts).
+  if (stale.length > 0) await session.execute(AWAIT_SPAN_WRITES_SQL, []);
   for (const group of groupConsecutive(stale)) {
     const groupRange = { from: group[0].bucketStartNs, to: group.at(-1)!.bucketStartNs + ROLLUP_BUCKET_NS };
     for (const table of ROLLUP_ROW_TABLES) await run(session, (params) => deleteRowsSql(table, params, groupRange));

@@ -84,6 +84,16 @@ describe("vitestVerdict", () => {
     expect(verdict.ok).toBe(false);
     expect(verdict.reason).toContain(reason);
   });
+
+  it("otherStage_namedInItsVerdict: the multi-instance stage skipped whole (no PostgreSQL) fails", () => {
+    expect(vitestVerdict(OK, vitestReport({ pending: 6 }), "multi-instance")).toEqual({
+      stage: "multi-instance",
+      ok: false,
+      reason: "ran zero tests (6 skipped)",
+      counts: { passed: 0, failed: 0, skipped: 6 },
+    });
+    expect(vitestVerdict(OK, vitestReport({ passed: 6 }), "multi-instance")).toMatchObject({ stage: "multi-instance", ok: true });
+  });
 });
 
 describe("commandVerdict", () => {
