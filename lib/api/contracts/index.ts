@@ -10,6 +10,18 @@ import {
   RecordAuditEventEndpoint,
   VerifyAuditChainEndpoint,
 } from "./audit";
+import {
+  GetJaegerDependenciesEndpoint,
+  GetJaegerTraceEndpoint,
+  GetJaegerV3TraceEndpoint,
+  ListJaegerOperationsEndpoint,
+  ListJaegerServiceOperationsEndpoint,
+  ListJaegerServicesEndpoint,
+  ListJaegerV3OperationsEndpoint,
+  ListJaegerV3ServicesEndpoint,
+  SearchJaegerTracesEndpoint,
+  SearchJaegerV3TracesEndpoint,
+} from "./jaeger";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
@@ -56,4 +68,14 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetMetricsEndpoint,
   GetDependenciesEndpoint,
   GetStatisticsEndpoint,
+  ListJaegerServicesEndpoint,
+  ListJaegerServiceOperationsEndpoint,
+  ListJaegerOperationsEndpoint,
+  SearchJaegerTracesEndpoint,
+  GetJaegerTraceEndpoint,
+  GetJaegerDependenciesEndpoint,
+  ListJaegerV3ServicesEndpoint,
+  ListJaegerV3OperationsEndpoint,
+  SearchJaegerV3TracesEndpoint,
+  GetJaegerV3TraceEndpoint,
 ];

@@ -1,0 +1,137 @@
+import "server-only";
+import type {
+  JaegerDependencyList,
+  JaegerNameList,
+  JaegerOperation,
+  JaegerOperationList,
+  JaegerTraceList,
+  JaegerTraceSearchQuery,
+} from "@/lib/api/contracts/jaeger";
+import { SPAN_KIND_NAMES, SpanKind } from "@/lib/domain/span-record";
+import { msToNanos, NS_PER_HOUR, NS_PER_US } from "@/lib/domain/time-units";
+import { readOperations, readServiceOperationCounts } from "@/lib/store/read/operations";
+import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
+import { legacyTraceId, storedTraceId } from "../compat/legacy-ids";
+import { compareCodeUnits, sortedNames } from "../compat/sorted-names";
+import { serviceGraph } from "../dependencies/service-graph";
+import { parseGoDurationNs } from "../params/go-duration";
+import type { TagFilter } from "../params/tags";
+import { jaegerData, jaegerErrorResponse } from "./jaeger-envelope";
+import { toJaegerTrace } from "./jaeger-model";
+
+/** Jaeger's defaults: 100 traces, a two-day lookback, one day of dependencies. */
+const DEFAULT_LIMIT = 100;
+const DEFAULT_LOOKBACK_NS = 48n * NS_PER_HOUR;
+const DEFAULT_DEPENDENCY_LOOKBACK_MS = 24n * 60n * 60n * 1000n;
+
+/** Service names, sorted. */
+export async function jaegerServiceNames(): Promise<string[]> {
+  return sortedNames((await readServiceOperationCounts()).map((group) => group.serviceName));
+}
+
+export async function listJaegerServices(): Promise<JaegerNameList> {
+  const names = await jaegerServiceNames();
+  return jaegerData(names, names.length);
+}
+
+/** Operations of a service (of one kind, or every kind when `spanKind` is empty or absent), by name. */
+export async function jaegerOperations(service: string, spanKind?: string): Promise<JaegerOperation[]> {
+  const kind = spanKind ? SPAN_KIND_NAMES.indexOf(spanKind as (typeof SPAN_KIND_NAMES)[number]) : undefined;
+  const rows = await readOperations(service, kind);
+  rows.sort((a, b) => compareCodeUnits(a.spanName, b.spanName) || a.kind - b.kind);
+  return rows.map((row) => ({ name: row.spanName, spanKind: row.kind === SpanKind.UNSPECIFIED ? "" : (SPAN_KIND_NAMES[row.kind] as JaegerOperation["spanKind"]) }));
+}
+
+export async function listJaegerOperations(service: string, spanKind?: string): Promise<JaegerOperationList> {
+  const operations = await jaegerOperations(service, spanKind);
+  return jaegerData(operations, operations.length);
+}
+
+/** The legacy `/services/{service}/operations`: distinct names of every kind. */
+export async function listJaegerOperationNames(service: string): Promise<JaegerNameList> {
+  const names = sortedNames((await jaegerOperations(service)).map((operation) => operation.name));
+  return jaegerData(names, names.length);
+}
+
+/** `tag=key:value` (split at the first colon) and `tags={json map}`, as Jaeger's query parser reads them; a message when malformed. */
+export function jaegerTags(tag: readonly string[] = [], tags: readonly string[] = []): TagFilter[] | string {
+  const merged = new Map<string, string>();
+  for (const pair of tag) {
+    const colon = pair.indexOf(":");
+    if (colon < 0) return `malformed 'tag' parameter, expecting key:value, received: ${pair}`;
+    merged.set(pair.slice(0, colon), pair.slice(colon + 1));
+  }
+  for (const json of tags) {
+    let map: unknown;
+    try {
+      map = JSON.parse(json);
+    } catch (error) {
+      return `malformed 'tags' parameter, cannot unmarshal JSON: ${(error as Error).message}`;
+    }
+    if (map === null || typeof map !== "object" || Array.isArray(map) || Object.values(map).some((value) => typeof value !== "string")) {
+      return "malformed 'tags' parameter, cannot unmarshal JSON: expected an object of string values";
+    }
+    for (const [key, value] of Object.entries(map as Record<string, string>)) merged.set(key, value);
+  }
+  return [...merged].map(([key, value]) => ({ key, value }));
+}
+
+/** The trace ids asked for, stored form; a message naming the first malformed one. */
+function storedTraceIds(given: readonly string[]): string[] | string {
+  const ids: string[] = [];
+  for (const id of given) {
+    const stored = storedTraceId(id);
+    if (!stored) return `cannot parse traceID param: "${id}" is not 1 to 32 hex digits`;
+    ids.push(stored);
+  }
+  return ids;
+}
+
+/** Several traces by id: those not found are listed in `errors`, as Jaeger does. */
+async function jaegerTracesById(ids: string[]): Promise<JaegerTraceList> {
+  const traces = await readTraces(ids);
+  const found = new Set(traces.map((spans) => spans[0].traceId));
+  const missing = ids.filter((id) => !found.has(id)).map((id) => ({ msg: "trace not found", traceID: legacyTraceId(id) }));
+  return jaegerData(traces.map(toJaegerTrace), 0, missing.length ? missing : null);
+}
+
+/** `GET /api/traces`: a search, or the traces of `traceID`; a 400 in Jaeger's envelope for malformed tags or ids. */
+export async function searchJaegerTraces(query: JaegerTraceSearchQuery): Promise<JaegerTraceList | Response> {
+  if (query.traceID?.length) {
+    const ids = storedTraceIds(query.traceID);
+    return typeof ids === "string" ? jaegerErrorResponse(400, ids) : jaegerTracesById(ids);
+  }
+  const tags = jaegerTags(query.tag, query.tags);
+  if (typeof tags === "string") return jaegerErrorResponse(400, tags);
+  const endNs = query.end !== undefined ? query.end * NS_PER_US : msToNanos(Date.now());
+  const lookbackNs = (query.lookback && parseGoDurationNs(query.lookback)) || DEFAULT_LOOKBACK_NS;
+  const startNs = query.start !== undefined ? query.start * NS_PER_US : endNs - lookbackNs;
+  const traces = await findTraces({
+    service: query.service,
+    operation: query.operation || undefined,
+    ...splitErrorTag(tags, (tag) => tag.key === "error" && tag.value === "true"),
+    minDurationNs: query.minDuration || undefined,
+    maxDurationNs: query.maxDuration || undefined,
+    startNs: startNs < 0n ? 0n : startNs,
+    endNs,
+    limit: query.limit || DEFAULT_LIMIT,
+  });
+  return jaegerData(traces.map(toJaegerTrace));
+}
+
+/** `GET /api/traces/{traceID}`: the trace in `data`, or a 404 (400 for a malformed id) in Jaeger's envelope. */
+export async function getJaegerTrace(traceID: string): Promise<JaegerTraceList | Response> {
+  const id = storedTraceId(traceID);
+  if (!id) return jaegerErrorResponse(400, `cannot parse traceID "${traceID}": expected 1 to 32 hex digits`);
+  const [spans] = await readTraces([id]);
+  return spans ? jaegerData([toJaegerTrace(spans)]) : jaegerErrorResponse(404, "trace not found");
+}
+
+/** `GET /api/dependencies`: edges of the `lookback` milliseconds before `endTs`, merged per (parent, child). */
+export async function jaegerDependencies(query: { endTs?: bigint; lookback?: bigint; service?: string }): Promise<JaegerDependencyList> {
+  const endMs = query.endTs ?? BigInt(Date.now());
+  const startMs = endMs - (query.lookback ?? DEFAULT_DEPENDENCY_LOOKBACK_MS);
+  const graph = await serviceGraph({ start: msToNanos(startMs < 0n ? 0n : startMs), end: msToNanos(endMs) });
+  const edges = graph.edges.filter((edge) => !query.service || edge.parent === query.service || edge.child === query.service);
+  return jaegerData(edges.map(({ parent, child, callCount }) => ({ parent, child, callCount })));
+}
