@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CountParam, orBlank, WholeNumberParam } from "@/lib/query/params/blank";
 import { GoDurationParam } from "@/lib/query/params/go-duration";
 import { defineEndpoint } from "../endpoint";
 import { OtlpTraceExport } from "./otlp-trace";
@@ -101,8 +102,6 @@ export type JaegerOperationList = z.infer<typeof JaegerOperationList>;
 export const JaegerDependencyList = jaegerEnvelope(z.array(z.object({ parent: z.string(), child: z.string(), callCount: z.number().int() })));
 export type JaegerDependencyList = z.infer<typeof JaegerDependencyList>;
 
-/** A whole number of some unit since the epoch, or of milliseconds for a duration. */
-const Integer = z.string().regex(/^\d{1,18}$/, "expected a whole number").transform((text) => BigInt(text));
 
 /** A parameter that may repeat: always a list. */
 const repeated = (item: z.ZodString) => z.union([item, z.array(item)]).transform((given) => (typeof given === "string" ? [given] : given));
@@ -157,12 +156,12 @@ export const JaegerTraceSearchQuery = z
     operation: z.string().optional(),
     tag: repeated(z.string()).optional().meta({ description: "`key:value`; may repeat" }),
     tags: repeated(z.string()).optional().meta({ description: 'A JSON map of string values: `{"http.method":"GET","error":"true"}`' }),
-    start: Integer.optional().meta({ description: "Unix microseconds; default `end` minus `lookback` (or two days)" }),
-    end: Integer.optional().meta({ description: "Unix microseconds; default now" }),
+    start: orBlank(WholeNumberParam).meta({ description: "Unix microseconds; default `end` minus `lookback` (or two days)" }),
+    end: orBlank(WholeNumberParam).meta({ description: "Unix microseconds; default now" }),
     lookback: z.string().optional().meta({ description: "A Go duration used when `start` is absent (Jaeger UI's `1h`; `custom` is ignored)" }),
-    minDuration: GoDurationParam.optional().meta({ description: "Of one matching span: a Go duration (`1.2s`, `100ms`)" }),
-    maxDuration: GoDurationParam.optional(),
-    limit: z.coerce.number().int().min(0).optional().meta({ description: "Traces at most (default 100, at most 1500)" }),
+    minDuration: orBlank(GoDurationParam).meta({ description: "Of one matching span: a Go duration (`1.2s`, `100ms`)" }),
+    maxDuration: orBlank(GoDurationParam),
+    limit: orBlank(CountParam).meta({ description: "Traces at most (default 100, at most 1500)" }),
     traceID: repeated(z.string()).optional().meta({ description: "Trace ids to fetch instead of searching; may repeat" }),
     raw: z.string().optional(),
     prettyPrint: z.string().optional(),
@@ -198,7 +197,7 @@ export const GetJaegerTraceEndpoint = defineEndpoint({
   tags: TAGS,
   externalDocs: JAEGER_DOCS,
   params: z.object({ traceID: z.string() }),
-  query: z.object({ start: Integer.optional(), end: Integer.optional(), raw: z.string().optional(), prettyPrint: z.string().optional() }),
+  query: z.object({ start: orBlank(WholeNumberParam), end: orBlank(WholeNumberParam), raw: z.string().optional(), prettyPrint: z.string().optional() }),
   response: JaegerTraceList,
   errorBody: JaegerErrorEnvelope,
   errors: [400, 401, 404],
@@ -212,8 +211,8 @@ export const GetJaegerDependenciesEndpoint = defineEndpoint({
   tags: TAGS,
   externalDocs: JAEGER_DOCS,
   query: z.object({
-    endTs: Integer.optional().meta({ description: "Unix milliseconds; default now" }),
-    lookback: Integer.optional().meta({ description: "Milliseconds; default one day" }),
+    endTs: orBlank(WholeNumberParam).meta({ description: "Unix milliseconds; default now" }),
+    lookback: orBlank(WholeNumberParam).meta({ description: "Milliseconds; default one day" }),
     service: z.string().optional().meta({ description: "Only edges from or to this service" }),
   }),
   response: JaegerDependencyList,
@@ -229,7 +228,7 @@ export type JaegerV3Error = z.infer<typeof JaegerV3Error>;
 export const JaegerV3TracesResult = z.object({ result: OtlpTraceExport.meta({ description: "OTLP TracesData (resourceSpans), hex ids, int64 as decimal strings" }) });
 export type JaegerV3TracesResult = z.infer<typeof JaegerV3TracesResult>;
 
-export const ListJaegerV3ServicesEndpoint = defineEndpoint({
+export const ListJaegerGatewayServicesEndpoint = defineEndpoint({
   method: "GET",
   path: "/jaeger/api/v3/services",
   summary: "Jaeger api_v3: service names",
@@ -241,7 +240,7 @@ export const ListJaegerV3ServicesEndpoint = defineEndpoint({
   access: "read",
 });
 
-export const ListJaegerV3OperationsEndpoint = defineEndpoint({
+export const ListJaegerGatewayOperationsEndpoint = defineEndpoint({
   method: "GET",
   path: "/jaeger/api/v3/operations",
   summary: "Jaeger api_v3: operations of a service",
@@ -274,12 +273,13 @@ export const JaegerV3TraceSearchQuery = z
   .object({
   "query.service_name": z.string().optional(),
   "query.operation_name": z.string().optional(),
+  "query.attributes": z.string().optional().meta({ description: 'A JSON map of string values, as Grafana sends it: `{"http.method":"GET"}`' }),
   "query.start_time_min": Rfc3339.optional().meta({ description: "Required: RFC 3339" }),
   "query.start_time_max": Rfc3339.optional().meta({ description: "Required: RFC 3339" }),
-  "query.duration_min": GoDurationParam.optional(),
-  "query.duration_max": GoDurationParam.optional(),
-  "query.num_traces": z.coerce.number().int().min(0).optional().meta({ description: "Traces at most (default 20)" }),
-  "query.search_depth": z.coerce.number().int().min(0).optional().meta({ description: "Newer Jaeger's name for query.num_traces" }),
+  "query.duration_min": orBlank(GoDurationParam),
+  "query.duration_max": orBlank(GoDurationParam),
+  "query.num_traces": orBlank(CountParam).meta({ description: "Traces at most (default 20)" }),
+  "query.search_depth": orBlank(CountParam).meta({ description: "Newer Jaeger's name for query.num_traces" }),
   "query.raw_traces": BoolParam.optional(),
   })
   .superRefine((query, context) => {
@@ -289,7 +289,7 @@ export const JaegerV3TraceSearchQuery = z
   });
 export type JaegerV3TraceSearchQuery = z.output<typeof JaegerV3TraceSearchQuery>;
 
-export const SearchJaegerV3TracesEndpoint = defineEndpoint({
+export const SearchJaegerGatewayTracesEndpoint = defineEndpoint({
   method: "GET",
   path: "/jaeger/api/v3/traces",
   summary: "Jaeger api_v3: search traces, answered as one OTLP TracesData",
@@ -303,7 +303,7 @@ export const SearchJaegerV3TracesEndpoint = defineEndpoint({
   access: "read",
 });
 
-export const GetJaegerV3TraceEndpoint = defineEndpoint({
+export const GetJaegerGatewayTraceEndpoint = defineEndpoint({
   method: "GET",
   path: "/jaeger/api/v3/traces/{trace_id}",
   summary: "Jaeger api_v3: one trace as OTLP TracesData",

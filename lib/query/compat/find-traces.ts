@@ -9,8 +9,11 @@ import { searchTraces } from "../traces/search-traces";
 export interface CompatSearch {
   service?: string;
   operation?: string;
-  /** Attribute matches; `error` with `true` (or, `errorKeyOnly`, any value) asks for error status instead, as both APIs expose it as a tag. */
+  /** Attribute matches. */
   tags: TagFilter[];
+  /** Attribute keys or event names (Zipkin's annotationQuery words). */
+  words?: string[];
+  /** Only spans with error status (the tag `error` of both APIs). */
   error?: boolean;
   minDurationNs?: bigint;
   maxDurationNs?: bigint;
@@ -28,8 +31,7 @@ export const MAX_COMPAT_LIMIT = 1500;
  * a search for it asks for the status.
  */
 export function splitErrorTag(tags: readonly TagFilter[], matchesError: (tag: TagFilter) => boolean): { tags: TagFilter[]; error: boolean } {
-  const error = tags.some(matchesError);
-  return { tags: tags.filter((tag) => !matchesError(tag)), error };
+  return { tags: tags.filter((tag) => !matchesError(tag)), error: tags.some(matchesError) };
 }
 
 function traceSearchQuery(search: CompatSearch): TraceSearchQuery {
@@ -55,6 +57,6 @@ export async function readTraces(traceIds: readonly string[]): Promise<SpanRecor
 
 /** The spans of each trace that matches, newest first. */
 export async function findTraces(search: CompatSearch): Promise<SpanRecord[][]> {
-  const { traces } = await searchTraces(traceSearchQuery(search));
+  const { traces } = await searchTraces(traceSearchQuery(search), search.words);
   return readTraces(traces.map((trace) => trace.traceId));
 }

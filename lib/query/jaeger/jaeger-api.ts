@@ -9,10 +9,9 @@ import type {
 } from "@/lib/api/contracts/jaeger";
 import { SPAN_KIND_NAMES, SpanKind } from "@/lib/domain/span-record";
 import { msToNanos, NS_PER_HOUR, NS_PER_US } from "@/lib/domain/time-units";
-import { readOperations, readServiceOperationCounts } from "@/lib/store/read/operations";
 import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
 import { legacyTraceId, storedTraceId } from "../compat/legacy-ids";
-import { compareCodeUnits, sortedNames } from "../compat/sorted-names";
+import { operationsOf, serviceNames, sortedNames } from "../compat/names";
 import { serviceGraph } from "../dependencies/service-graph";
 import { parseGoDurationNs } from "../params/go-duration";
 import type { TagFilter } from "../params/tags";
@@ -24,21 +23,15 @@ const DEFAULT_LIMIT = 100;
 const DEFAULT_LOOKBACK_NS = 48n * NS_PER_HOUR;
 const DEFAULT_DEPENDENCY_LOOKBACK_MS = 24n * 60n * 60n * 1000n;
 
-/** Service names, sorted. */
-export async function jaegerServiceNames(): Promise<string[]> {
-  return sortedNames((await readServiceOperationCounts()).map((group) => group.serviceName));
-}
-
 export async function listJaegerServices(): Promise<JaegerNameList> {
-  const names = await jaegerServiceNames();
+  const names = await serviceNames();
   return jaegerData(names, names.length);
 }
 
 /** Operations of a service (of one kind, or every kind when `spanKind` is empty or absent), by name. */
 export async function jaegerOperations(service: string, spanKind?: string): Promise<JaegerOperation[]> {
   const kind = spanKind ? SPAN_KIND_NAMES.indexOf(spanKind as (typeof SPAN_KIND_NAMES)[number]) : undefined;
-  const rows = await readOperations(service, kind);
-  rows.sort((a, b) => compareCodeUnits(a.spanName, b.spanName) || a.kind - b.kind);
+  const rows = await operationsOf(service, kind);
   return rows.map((row) => ({ name: row.spanName, spanKind: row.kind === SpanKind.UNSPECIFIED ? "" : (SPAN_KIND_NAMES[row.kind] as JaegerOperation["spanKind"]) }));
 }
 
@@ -76,6 +69,9 @@ export function jaegerTags(tag: readonly string[] = [], tags: readonly string[] 
   return [...merged].map(([key, value]) => ({ key, value }));
 }
 
+/** Jaeger shows the error status as the tag `error=true`: searching it asks for the status. */
+export const isJaegerErrorTag = (tag: TagFilter) => tag.key === "error" && tag.value === "true";
+
 /** The trace ids asked for, stored form; a message naming the first malformed one. */
 function storedTraceIds(given: readonly string[]): string[] | string {
   const ids: string[] = [];
@@ -109,7 +105,7 @@ export async function searchJaegerTraces(query: JaegerTraceSearchQuery): Promise
   const traces = await findTraces({
     service: query.service,
     operation: query.operation || undefined,
-    ...splitErrorTag(tags, (tag) => tag.key === "error" && tag.value === "true"),
+    ...splitErrorTag(tags, isJaegerErrorTag),
     minDurationNs: query.minDuration || undefined,
     maxDurationNs: query.maxDuration || undefined,
     startNs: startNs < 0n ? 0n : startNs,

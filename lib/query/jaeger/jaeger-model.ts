@@ -4,6 +4,7 @@ import { NS_PER_US } from "@/lib/domain/time-units";
 import { attributeText } from "../compat/attribute-text";
 import { legacyTraceId } from "../compat/legacy-ids";
 import { isSharedServerHalf, sharedSpanIds } from "../compat/shared-spans";
+import { byStartTime } from "../compat/span-order";
 import { spanKindName } from "../params/span-enum-params";
 
 /**
@@ -47,11 +48,11 @@ function fieldTags(span: SpanRecord): JaegerKeyValue[] {
 
 /**
  * New ids for the server halves of Zipkin shared spans, as Jaeger's span-id deduper
- * gives them: the next ids above the trace's highest that no span uses.
+ * gives them: the smallest ids from 1 up that no span of the trace uses.
  */
 function serverHalfIds(spans: readonly SpanRecord[], shared: ReadonlySet<string>): Map<string, string> {
   const used = new Set(spans.map((span) => span.spanId));
-  let next = spans.reduce((max, span) => (BigInt(`0x${span.spanId}`) > max ? BigInt(`0x${span.spanId}`) : max), 0n);
+  let next = 0n;
   const renamed = new Map<string, string>();
   for (const id of [...shared].sort()) {
     let candidate: string;
@@ -85,7 +86,7 @@ function processes() {
  * spans under the shared id hang from the server half, as Jaeger's deduper does.
  */
 export function toJaegerTrace(records: readonly SpanRecord[]): JaegerTrace {
-  const spans = [...records].sort((a, b) => (a.startTimeNs < b.startTimeNs ? -1 : a.startTimeNs > b.startTimeNs ? 1 : a.kind - b.kind));
+  const spans = [...records].sort(byStartTime);
   const shared = sharedSpanIds(spans);
   const renamed = serverHalfIds(spans, shared);
   const { processOf, byId } = processes();

@@ -1,17 +1,18 @@
 import "server-only";
 import type { JaegerV3TracesResult, JaegerV3TraceSearchQuery } from "@/lib/api/contracts/jaeger";
 import type { SpanRecord } from "@/lib/domain/span-record";
-import { findTraces, readTraces } from "../compat/find-traces";
+import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
 import { storedTraceId } from "../compat/legacy-ids";
 import { toOtlpExport } from "../traces/otlp-export";
-import { jaegerOperations, jaegerServiceNames } from "./jaeger-api";
+import { serviceNames } from "../compat/names";
+import { isJaegerErrorTag, jaegerOperations, jaegerTags } from "./jaeger-api";
 import { jaegerV3ErrorResponse } from "./jaeger-envelope";
 
 /** The gateway's default number of traces when neither query.num_traces nor query.search_depth is given. */
 const DEFAULT_V3_LIMIT = 20;
 
 export async function listJaegerV3Services() {
-  return { services: await jaegerServiceNames() };
+  return { services: await serviceNames() };
 }
 
 /** api_v3 operations: a service's operations, or none without one (the gateway asks storage for service ""). */
@@ -32,10 +33,12 @@ export async function getJaegerV3Trace(traceId: string): Promise<JaegerV3TracesR
 }
 
 export async function searchJaegerV3Traces(query: JaegerV3TraceSearchQuery): Promise<JaegerV3TracesResult | Response> {
+  const tags = jaegerTags([], query["query.attributes"] ? [query["query.attributes"]] : []);
+  if (typeof tags === "string") return jaegerV3ErrorResponse(400, tags);
   const traces = await findTraces({
     service: query["query.service_name"] || undefined,
     operation: query["query.operation_name"] || undefined,
-    tags: [],
+    ...splitErrorTag(tags, isJaegerErrorTag),
     minDurationNs: query["query.duration_min"] || undefined,
     maxDurationNs: query["query.duration_max"] || undefined,
     startNs: query["query.start_time_min"]!,

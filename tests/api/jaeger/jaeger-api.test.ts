@@ -27,8 +27,8 @@ const micros = (ns: bigint) => Number(ns / US);
 
 function expectedTrace({ traceId, linkedTraceId, t0Ns, ids }: CompatTrace): JaegerTrace {
   const scope = [tag("otel.scope.name", "string", "api-test"), tag("otel.scope.version", "string", "1.0.0")];
-  // Jaeger's deduper: the next free id above the trace's highest (spanIdOf(4) is ...05).
-  const serverHalf = "0000000000000006";
+  // Jaeger's deduper: the smallest id from 1 up that the trace does not use (spanIdOf(n) is n + 1).
+  const serverHalf = "0000000000000001";
   const span = (fields: Partial<JaegerTrace["spans"][number]> & Pick<JaegerTrace["spans"][number], "spanID" | "operationName" | "startTime" | "duration" | "tags" | "processID">) => ({
     traceID: traceId,
     references: [],
@@ -213,6 +213,7 @@ describeOnEachDatabase("Jaeger query API under /jaeger", ({ app }) => {
     ["microsecond_window_includes", () => `service=frontend&start=${trace.t0Ns / US}&end=${trace.t0Ns / US + 1n}&lookback=custom`, () => [trace.traceId]],
     ["go_lookback_without_start", () => "service=frontend&lookback=1m", () => []],
     ["unknown_service_is_empty", () => "service=nobody", () => []],
+    ["empty_params_read_as_absent", () => "service=frontend&operation=&minDuration=&maxDuration=&start=&end=&limit=&lookback=", () => [trace.traceId, trace.linkedTraceId]],
   ])("search_%s", async (_name, query, traceIds) => {
     const { status, body } = await get(`/jaeger/api/traces?${query()}`);
     expect(status).toBe(200);
@@ -281,6 +282,11 @@ describeOnEachDatabase("Jaeger query API under /jaeger", ({ app }) => {
       .flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
     expect(spans).toHaveLength(5);
     expect(new Set(spans.map((span) => span.traceId))).toEqual(new Set([trace.traceId]));
+    const attributes = encodeURIComponent('{"http.method":"GET","error":"true"}');
+    const sameSpan = await app.send(`/jaeger/api/v3/traces?query.service_name=frontend&${window}&query.attributes=${attributes}`);
+    expect(sameSpan.status).toBe(404);
+    const byAttribute = await app.send(`/jaeger/api/v3/traces?query.service_name=frontend&${window}&query.attributes=${encodeURIComponent('{"cache.hit":"true"}')}`);
+    expect(byAttribute.status).toBe(200);
     const none = await app.send(`/jaeger/api/v3/traces?query.service_name=nobody&${window}`);
     expect({ status: none.status, body: none.json() }).toEqual({ status: 404, body: { error: { httpCode: 404, message: "No traces found" } } });
   });

@@ -18,6 +18,8 @@ export interface CompatTrace {
   linkedTraceId: string;
   t0Ns: bigint;
   ids: { root: string; charge: string; shared: string; query: string; linked: string };
+  /** The Zipkin spans as sent. */
+  zipkin: Array<Record<string, unknown>>;
 }
 
 export async function sendCompatTrace(app: TestApp): Promise<CompatTrace> {
@@ -60,7 +62,7 @@ export async function sendCompatTrace(app: TestApp): Promise<CompatTrace> {
   const otlp = otlpRequest("frontend", [root, charge, linked]);
   otlp.resourceSpans[0].resource.attributes.push({ key: "host.name", value: { stringValue: "web-1" } });
   const toMicros = (ns: bigint) => Number(ns / US);
-  const zipkin = [
+  const zipkin: Array<Record<string, unknown>> = [
     {
       traceId,
       id: ids.shared,
@@ -102,7 +104,7 @@ export async function sendCompatTrace(app: TestApp): Promise<CompatTrace> {
   if (sentOtlp.status !== 200) throw new Error(`OTLP ingest answered ${sentOtlp.status}: ${sentOtlp.body.toString()}`);
   const sentZipkin = await app.postJson("/api/v2/spans", zipkin);
   if (sentZipkin.status !== 202) throw new Error(`Zipkin ingest answered ${sentZipkin.status}: ${sentZipkin.body.toString()}`);
-  return { traceId, linkedTraceId, t0Ns, ids };
+  return { traceId, linkedTraceId, t0Ns, ids, zipkin };
 }
 
 /** Jaeger tags or Zipkin-style lists in key order: stores keep attribute objects in different key orders. */

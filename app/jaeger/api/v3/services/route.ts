@@ -1,5 +1,5 @@
 // GET /jaeger/api/v3/services - Jaeger api_v3: service names
-import { ListJaegerV3ServicesEndpoint } from "@/lib/api/contracts/jaeger";
+import { ListJaegerGatewayServicesEndpoint } from "@/lib/api/contracts/jaeger";
 import { defineRoute } from "@/lib/api/define-route";
 import { JAEGER_V3_ROUTE_OPTIONS } from "@/lib/query/jaeger/jaeger-envelope";
 import { listJaegerV3Services } from "@/lib/query/jaeger/jaeger-v3";
@@ -7,6 +7,6 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(defineRoute(ListJaegerV3ServicesEndpoint, () => listJaegerV3Services(), JAEGER_V3_ROUTE_OPTIONS), {
-  route: ListJaegerV3ServicesEndpoint.path,
+export const GET = withTracing(defineRoute(ListJaegerGatewayServicesEndpoint, () => listJaegerV3Services(), JAEGER_V3_ROUTE_OPTIONS), {
+  route: ListJaegerGatewayServicesEndpoint.path,
 });
