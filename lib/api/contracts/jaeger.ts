@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CountParam, orBlank, WholeNumberParam } from "@/lib/query/params/blank";
+import { MAX_UNIX_NANOS } from "@/lib/domain/representable-time";
+import { CountParam, orBlank, WholeNumberParam, wholeUnitsAsNanos } from "@/lib/query/params/blank";
 import { GoDurationParam } from "@/lib/query/params/go-duration";
 import { defineEndpoint } from "../endpoint";
 import { OtlpTraceExport } from "./otlp-trace";
@@ -106,6 +107,10 @@ export type JaegerDependencyList = z.infer<typeof JaegerDependencyList>;
 /** A parameter that may repeat: always a list. */
 const repeated = (item: z.ZodString) => z.union([item, z.array(item)]).transform((given) => (typeof given === "string" ? [given] : given));
 
+/** Epoch microseconds (Jaeger's search window) and milliseconds (its dependencies), as nanoseconds. */
+const MicrosAsNanos = wholeUnitsAsNanos(1_000n, "unix microseconds");
+const MillisAsNanos = wholeUnitsAsNanos(1_000_000n, "milliseconds");
+
 const JaegerSpanKindParam = z.enum(["server", "client", "producer", "consumer", "internal", ""]);
 
 export const ListJaegerServicesEndpoint = defineEndpoint({
@@ -156,8 +161,8 @@ export const JaegerTraceSearchQuery = z
     operation: z.string().optional(),
     tag: repeated(z.string()).optional().meta({ description: "`key:value`; may repeat" }),
     tags: repeated(z.string()).optional().meta({ description: 'A JSON map of string values: `{"http.method":"GET","error":"true"}`' }),
-    start: orBlank(WholeNumberParam).meta({ description: "Unix microseconds; default `end` minus `lookback` (or two days)" }),
-    end: orBlank(WholeNumberParam).meta({ description: "Unix microseconds; default now" }),
+    start: orBlank(MicrosAsNanos).meta({ description: "Unix microseconds; default `end` minus `lookback` (or two days)" }),
+    end: orBlank(MicrosAsNanos).meta({ description: "Unix microseconds; default now" }),
     lookback: z.string().optional().meta({ description: "A Go duration used when `start` is absent (Jaeger UI's `1h`; `custom` is ignored)" }),
     minDuration: orBlank(GoDurationParam).meta({ description: "Of one matching span: a Go duration (`1.2s`, `100ms`)" }),
     maxDuration: orBlank(GoDurationParam),
@@ -211,8 +216,8 @@ export const GetJaegerDependenciesEndpoint = defineEndpoint({
   tags: TAGS,
   externalDocs: JAEGER_DOCS,
   query: z.object({
-    endTs: orBlank(WholeNumberParam).meta({ description: "Unix milliseconds; default now" }),
-    lookback: orBlank(WholeNumberParam).meta({ description: "Milliseconds; default one day" }),
+    endTs: orBlank(MillisAsNanos).meta({ description: "Unix milliseconds; default now" }),
+    lookback: orBlank(MillisAsNanos).meta({ description: "Milliseconds; default one day" }),
     service: z.string().optional().meta({ description: "Only edges from or to this service" }),
   }),
   response: JaegerDependencyList,
@@ -260,7 +265,7 @@ const Rfc3339 = z
   .transform((text, context) => {
     const fraction = /\.(\d{1,9})/.exec(text)?.[1] ?? "";
     const millis = Date.parse(text.replace(/\.\d{1,9}/, ""));
-    if (Number.isNaN(millis) || millis < 0) {
+    if (Number.isNaN(millis) || millis < 0 || BigInt(millis) * 1_000_000n > MAX_UNIX_NANOS) {
       context.addIssue({ code: "custom", message: `invalid time "${text}"` });
       return z.NEVER;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountParam, orBlank, WholeNumberParam } from "@/lib/query/params/blank";
+import { CountParam, orBlank, wholeUnitsAsNanos } from "@/lib/query/params/blank";
 import { defineEndpoint } from "../endpoint";
 import { IngestZipkinSpansEndpoint } from "./ingest";
 
@@ -52,6 +52,10 @@ export type ZipkinTrace = z.infer<typeof ZipkinTrace>;
 const Names = z.array(z.string()).meta({ description: "Sorted" });
 
 
+/** Microseconds (durations) and milliseconds (epoch times, lookbacks), as nanoseconds. */
+const MicrosAsNanos = wholeUnitsAsNanos(1_000n, "microseconds");
+const MillisAsNanos = wholeUnitsAsNanos(1_000_000n, "milliseconds");
+
 const ServiceNameQuery = z.object({ serviceName: z.string({ error: "serviceName is required" }).min(1, "serviceName is required") });
 
 /** A trace id as Zipkin reads it: up to 32 hex digits (16 or 32 as written), left-padded. */
@@ -98,10 +102,10 @@ export const ZipkinTraceSearchQuery = z.object({
     description: "Terms joined by ` and `: `key=value` matches a tag, a word a tag key or an annotation; `error` matches error spans. All on one span.",
     examples: ["error and http.method=GET"],
   }),
-  minDuration: orBlank(WholeNumberParam).meta({ description: "Microseconds, of one matching span" }),
-  maxDuration: orBlank(WholeNumberParam).meta({ description: "Microseconds" }),
-  endTs: orBlank(WholeNumberParam).meta({ description: "Epoch milliseconds; default now" }),
-  lookback: orBlank(WholeNumberParam).meta({ description: "Milliseconds before endTs; default one day (Zipkin's QUERY_LOOKBACK)" }),
+  minDuration: orBlank(MicrosAsNanos).meta({ description: "Microseconds, of one matching span" }),
+  maxDuration: orBlank(MicrosAsNanos).meta({ description: "Microseconds" }),
+  endTs: orBlank(MillisAsNanos).meta({ description: "Epoch milliseconds; default now" }),
+  lookback: orBlank(MillisAsNanos).meta({ description: "Milliseconds before endTs; default one day (Zipkin's QUERY_LOOKBACK)" }),
   limit: orBlank(CountParam.pipe(z.number().min(1, "limit must be at least 1").max(1500))).meta({ description: "Traces at most (default 10)" }),
 });
 export type ZipkinTraceSearchQuery = z.output<typeof ZipkinTraceSearchQuery>;
@@ -158,8 +162,8 @@ export const GetZipkinDependenciesEndpoint = defineEndpoint({
   path: "/zipkin/api/v2/dependencies",
   summary: "Zipkin: calls between services",
   query: z.object({
-    endTs: WholeNumberParam.meta({ description: "Required: epoch milliseconds" }),
-    lookback: orBlank(WholeNumberParam).meta({ description: "Milliseconds before endTs; default one day" }),
+    endTs: MillisAsNanos.meta({ description: "Required: epoch milliseconds" }),
+    lookback: orBlank(MillisAsNanos).meta({ description: "Milliseconds before endTs; default one day" }),
   }),
   response: z.array(ZipkinDependencyLink),
   errors: [400, 401],

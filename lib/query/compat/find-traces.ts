@@ -22,7 +22,7 @@ export interface CompatSearch {
   limit: number;
 }
 
-/** Traces whose limit is above this are cut to it (the trace search's own maximum). */
+/** A larger limit is cut to this, the trace search's own maximum. */
 export const MAX_COMPAT_LIMIT = 1500;
 
 /**

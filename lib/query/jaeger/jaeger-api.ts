@@ -8,20 +8,20 @@ import type {
   JaegerTraceSearchQuery,
 } from "@/lib/api/contracts/jaeger";
 import { SPAN_KIND_NAMES, SpanKind } from "@/lib/domain/span-record";
-import { msToNanos, NS_PER_HOUR, NS_PER_US } from "@/lib/domain/time-units";
+import { msToNanos, NS_PER_HOUR } from "@/lib/domain/time-units";
 import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
 import { legacyTraceId, storedTraceId } from "../compat/legacy-ids";
 import { operationsOf, serviceNames, sortedNames } from "../compat/names";
 import { serviceGraph } from "../dependencies/service-graph";
 import { parseGoDurationNs } from "../params/go-duration";
-import type { TagFilter } from "../params/tags";
 import { jaegerData, jaegerErrorResponse } from "./jaeger-envelope";
 import { toJaegerTrace } from "./jaeger-model";
+import { isJaegerErrorTag, jaegerTags } from "./jaeger-tags";
 
 /** Jaeger's defaults: 100 traces, a two-day lookback, one day of dependencies. */
 const DEFAULT_LIMIT = 100;
 const DEFAULT_LOOKBACK_NS = 48n * NS_PER_HOUR;
-const DEFAULT_DEPENDENCY_LOOKBACK_MS = 24n * 60n * 60n * 1000n;
+const DEFAULT_DEPENDENCY_LOOKBACK_NS = 24n * NS_PER_HOUR;
 
 export async function listJaegerServices(): Promise<JaegerNameList> {
   const names = await serviceNames();
@@ -45,32 +45,6 @@ export async function listJaegerOperationNames(service: string): Promise<JaegerN
   const names = sortedNames((await jaegerOperations(service)).map((operation) => operation.name));
   return jaegerData(names, names.length);
 }
-
-/** `tag=key:value` (split at the first colon) and `tags={json map}`, as Jaeger's query parser reads them; a message when malformed. */
-export function jaegerTags(tag: readonly string[] = [], tags: readonly string[] = []): TagFilter[] | string {
-  const merged = new Map<string, string>();
-  for (const pair of tag) {
-    const colon = pair.indexOf(":");
-    if (colon < 0) return `malformed 'tag' parameter, expecting key:value, received: ${pair}`;
-    merged.set(pair.slice(0, colon), pair.slice(colon + 1));
-  }
-  for (const json of tags) {
-    let map: unknown;
-    try {
-      map = JSON.parse(json);
-    } catch (error) {
-      return `malformed 'tags' parameter, cannot unmarshal JSON: ${(error as Error).message}`;
-    }
-    if (map === null || typeof map !== "object" || Array.isArray(map) || Object.values(map).some((value) => typeof value !== "string")) {
-      return "malformed 'tags' parameter, cannot unmarshal JSON: expected an object of string values";
-    }
-    for (const [key, value] of Object.entries(map as Record<string, string>)) merged.set(key, value);
-  }
-  return [...merged].map(([key, value]) => ({ key, value }));
-}
-
-/** Jaeger shows the error status as the tag `error=true`: searching it asks for the status. */
-export const isJaegerErrorTag = (tag: TagFilter) => tag.key === "error" && tag.value === "true";
 
 /** The trace ids asked for, stored form; a message naming the first malformed one. */
 function storedTraceIds(given: readonly string[]): string[] | string {
@@ -99,9 +73,9 @@ export async function searchJaegerTraces(query: JaegerTraceSearchQuery): Promise
   }
   const tags = jaegerTags(query.tag, query.tags);
   if (typeof tags === "string") return jaegerErrorResponse(400, tags);
-  const endNs = query.end !== undefined ? query.end * NS_PER_US : msToNanos(Date.now());
+  const endNs = query.end ?? msToNanos(Date.now());
   const lookbackNs = (query.lookback && parseGoDurationNs(query.lookback)) || DEFAULT_LOOKBACK_NS;
-  const startNs = query.start !== undefined ? query.start * NS_PER_US : endNs - lookbackNs;
+  const startNs = query.start ?? endNs - lookbackNs;
   const traces = await findTraces({
     service: query.service,
     operation: query.operation || undefined,
@@ -123,11 +97,11 @@ export async function getJaegerTrace(traceID: string): Promise<JaegerTraceList |
   return spans ? jaegerData([toJaegerTrace(spans)]) : jaegerErrorResponse(404, "trace not found");
 }
 
-/** `GET /api/dependencies`: edges of the `lookback` milliseconds before `endTs`, merged per (parent, child). */
+/** `GET /api/dependencies`: edges of the `lookback` before `endTs` (both nanoseconds here, milliseconds on the wire), merged per (parent, child). */
 export async function jaegerDependencies(query: { endTs?: bigint; lookback?: bigint; service?: string }): Promise<JaegerDependencyList> {
-  const endMs = query.endTs ?? BigInt(Date.now());
-  const startMs = endMs - (query.lookback ?? DEFAULT_DEPENDENCY_LOOKBACK_MS);
-  const graph = await serviceGraph({ start: msToNanos(startMs < 0n ? 0n : startMs), end: msToNanos(endMs) });
+  const endNs = query.endTs ?? msToNanos(Date.now());
+  const startNs = endNs - (query.lookback ?? DEFAULT_DEPENDENCY_LOOKBACK_NS);
+  const graph = await serviceGraph({ start: startNs < 0n ? 0n : startNs, end: endNs });
   const edges = graph.edges.filter((edge) => !query.service || edge.parent === query.service || edge.child === query.service);
   return jaegerData(edges.map(({ parent, child, callCount }) => ({ parent, child, callCount })));
 }

@@ -5,7 +5,8 @@ import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
 import { storedTraceId } from "../compat/legacy-ids";
 import { toOtlpExport } from "../traces/otlp-export";
 import { serviceNames } from "../compat/names";
-import { isJaegerErrorTag, jaegerOperations, jaegerTags } from "./jaeger-api";
+import { jaegerOperations } from "./jaeger-api";
+import { isJaegerErrorTag, jaegerTags } from "./jaeger-tags";
 import { jaegerV3ErrorResponse } from "./jaeger-envelope";
 
 /** The gateway's default number of traces when neither query.num_traces nor query.search_depth is given. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_UNIX_NANOS, MAX_UNIX_NANOS_TEXT } from "@/lib/domain/representable-time";
 
 /**
  * An optional query parameter that may also be sent empty (`minDuration=`), as Jaeger UI
@@ -25,3 +26,18 @@ export const CountParam = z
   .string()
   .regex(/^\d{1,9}$/, "expected a whole number")
   .transform((text) => Number(text));
+
+/**
+ * A whole number of `unitNs` nanoseconds (epoch micro- or milliseconds, a duration in
+ * them) as exact nanoseconds; a 400 past the representable time range (1970..2200).
+ */
+export function wholeUnitsAsNanos(unitNs: bigint, unit: string) {
+  return WholeNumberParam.transform((count, context) => {
+    const nanos = count * unitNs;
+    if (nanos > MAX_UNIX_NANOS) {
+      context.addIssue({ code: "custom", message: `expected ${unit} up to ${MAX_UNIX_NANOS_TEXT}` });
+      return z.NEVER;
+    }
+    return nanos;
+  });
+}

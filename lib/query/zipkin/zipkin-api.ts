@@ -1,18 +1,18 @@
 import "server-only";
 import { ATTRIBUTE_LOOKBACK_MS } from "@/lib/api/contracts/attributes";
 import type { ZipkinDependencyLink, ZipkinTrace, ZipkinTraceSearchQuery } from "@/lib/api/contracts/zipkin";
-import { msToNanos, NS_PER_US } from "@/lib/domain/time-units";
+import { msToNanos, NS_PER_HOUR } from "@/lib/domain/time-units";
 import { readRemoteServiceNames } from "@/lib/store/read/remote-services";
 import { listAttributeKeys, listAttributeValues } from "../attributes/list-attributes";
 import { findTraces, readTraces, splitErrorTag } from "../compat/find-traces";
 import { storedTraceId } from "../compat/legacy-ids";
 import { operationsOf, sortedNames } from "../compat/names";
 import { serviceGraph } from "../dependencies/service-graph";
-import type { TagFilter } from "../params/tags";
+import { parseAnnotationQuery } from "./annotation-query";
 import { toZipkinTrace } from "./zipkin-model";
 
-/** Zipkin's QUERY_LOOKBACK default: one day, in milliseconds. */
-const QUERY_LOOKBACK_MS = 86_400_000n;
+/** Zipkin's QUERY_LOOKBACK default: one day. */
+const QUERY_LOOKBACK_NS = 24n * NS_PER_HOUR;
 /** Zipkin's default number of traces. */
 const DEFAULT_LIMIT = 10;
 /** Keys and values listed for autocompletion at most. */
@@ -27,20 +27,7 @@ export async function zipkinSpanNames(serviceName: string): Promise<string[]> {
 }
 
 export async function zipkinRemoteServices(serviceName: string): Promise<string[]> {
-  return sortedNames(await readRemoteServiceNames(serviceName, msToNanos(BigInt(Date.now()) - QUERY_LOOKBACK_MS)));
-}
-
-/** An annotationQuery (`error and http.method=GET and retried`): tag matches and words, as Zipkin reads it. */
-export function parseAnnotationQuery(text: string | undefined): { tags: TagFilter[]; words: string[] } {
-  const tags: TagFilter[] = [];
-  const words: string[] = [];
-  for (const term of (text ?? "").split(/\s+and\s+/i).map((part) => part.trim())) {
-    if (term === "") continue;
-    const equals = term.indexOf("=");
-    if (equals < 0) words.push(term);
-    else tags.push({ key: term.slice(0, equals).trim(), value: term.slice(equals + 1).trim() });
-  }
-  return { tags, words };
+  return sortedNames(await readRemoteServiceNames(serviceName, msToNanos(Date.now()) - QUERY_LOOKBACK_NS));
 }
 
 /**
@@ -52,8 +39,8 @@ export async function searchZipkinTraces(query: ZipkinTraceSearchQuery): Promise
   const annotations = parseAnnotationQuery(query.annotationQuery);
   const remote = any(query.remoteServiceName);
   const tags = [...annotations.tags, ...(remote ? [{ key: "peer.service", value: remote }] : [])];
-  const endMs = query.endTs ?? BigInt(Date.now());
-  const startMs = endMs - (query.lookback ?? QUERY_LOOKBACK_MS);
+  const endNs = query.endTs ?? msToNanos(Date.now());
+  const startNs = endNs - (query.lookback ?? QUERY_LOOKBACK_NS);
   const { tags: attributeTags, error } = splitErrorTag(tags, (tag) => tag.key === "error");
   const traces = await findTraces({
     service: any(query.serviceName),
@@ -61,10 +48,10 @@ export async function searchZipkinTraces(query: ZipkinTraceSearchQuery): Promise
     tags: attributeTags,
     words: annotations.words.filter((word) => word !== "error"),
     error: error || annotations.words.includes("error"),
-    minDurationNs: query.minDuration === undefined ? undefined : query.minDuration * NS_PER_US,
-    maxDurationNs: query.maxDuration === undefined ? undefined : query.maxDuration * NS_PER_US,
-    startNs: msToNanos(startMs < 0n ? 0n : startMs),
-    endNs: msToNanos(endMs),
+    minDurationNs: query.minDuration,
+    maxDurationNs: query.maxDuration,
+    startNs: startNs < 0n ? 0n : startNs,
+    endNs,
     limit: query.limit ?? DEFAULT_LIMIT,
   });
   return traces.map(toZipkinTrace);
@@ -82,10 +69,10 @@ export async function getZipkinTraces(traceIds: readonly string[]): Promise<Zipk
   return (await readTraces(ids)).map(toZipkinTrace);
 }
 
-/** `GET /api/v2/dependencies`: links of the `lookback` milliseconds before `endTs`; errorCount only when there were errors, as Zipkin writes it. */
+/** `GET /api/v2/dependencies`: links of the `lookback` before `endTs` (nanoseconds here); errorCount only when there were errors, as Zipkin writes it. */
 export async function zipkinDependencies(query: { endTs: bigint; lookback?: bigint }): Promise<ZipkinDependencyLink[]> {
-  const startMs = query.endTs - (query.lookback ?? QUERY_LOOKBACK_MS);
-  const graph = await serviceGraph({ start: msToNanos(startMs < 0n ? 0n : startMs), end: msToNanos(query.endTs) });
+  const startNs = query.endTs - (query.lookback ?? QUERY_LOOKBACK_NS);
+  const graph = await serviceGraph({ start: startNs < 0n ? 0n : startNs, end: query.endTs });
   return graph.edges.map(({ parent, child, callCount, errorCount }) => ({ parent, child, callCount, ...(errorCount > 0 ? { errorCount } : {}) }));
 }
 
