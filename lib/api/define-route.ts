@@ -4,7 +4,7 @@ import { unstorableText } from "@/lib/domain/storable-text";
 import { tracingConfig } from "@/lib/config/tracing-config";
 import { accessDenial, crossSiteDenial, type AccessDenial } from "@/lib/security/route-access";
 import { type Endpoint, queryObject } from "./endpoint";
-import { errorResponse, validationErrorResponse } from "./errors";
+import { describeIssues, errorResponse } from "./errors";
 import { readJsonBody } from "./read-json-body";
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -33,6 +33,14 @@ export type RouteHandler = (request: NextRequest, context: RouteContext) => Prom
 export interface RouteOptions {
   /** Answers a request without access in the route's own error shape (OTLP's google.rpc.Status); default the `{error}` envelope. */
   refuse?: (request: NextRequest, denial: AccessDenial) => Response;
+  /** Answers a 400 (bad path, query or body) in the route's own error shape (Jaeger's, Zipkin's); default the `{error}` envelope. */
+  invalid?: (message: string, details: InputIssue[]) => Response;
+}
+
+/** One bad input field of a 400. */
+export interface InputIssue {
+  path: string;
+  message: string;
 }
 
 const refused = (_request: NextRequest, { status, message, challenge }: AccessDenial) =>
@@ -46,19 +54,25 @@ type Check<T> = { ok: true; value: T } | { ok: false; response: Response };
  * route, before any schema or query sees it (PostgreSQL fails on NUL; the audit chain
  * would hash text that reads back otherwise).
  */
-function storableInput(input: unknown): Check<unknown> {
+function storableInput(input: unknown, invalid: Invalid): Check<unknown> {
   const problem = unstorableText(input);
   if (!problem) return { ok: true, value: input };
   const where = problem.path.join(".");
-  return { ok: false, response: errorResponse("bad_request", `${where}: ${problem.message}`, [{ path: where, message: problem.message }]) };
+  return { ok: false, response: invalid(`${where}: ${problem.message}`, [{ path: where, message: problem.message }]) };
 }
 
-function check(schema: z.ZodType | undefined, input: unknown): Check<unknown> {
+type Invalid = NonNullable<RouteOptions["invalid"]>;
+
+const envelopeInvalid: Invalid = (message, details) => errorResponse("bad_request", message, details);
+
+function check(schema: z.ZodType | undefined, input: unknown, invalid: Invalid): Check<unknown> {
   if (!schema) return { ok: true, value: undefined };
-  const storable = storableInput(input);
+  const storable = storableInput(input, invalid);
   if (!storable.ok) return storable;
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, response: validationErrorResponse(result.error) };
+  if (result.success) return { ok: true, value: result.data };
+  const { summary, details } = describeIssues(result.error);
+  return { ok: false, response: invalid(summary, details) };
 }
 
 /** `application/json` or a `+json` type, parameters aside. */
@@ -79,7 +93,7 @@ async function checkBody(endpoint: Endpoint, request: NextRequest): Promise<Chec
     return { ok: false, response: errorResponse("unsupported_media_type", `Unsupported Content-Type "${contentType}"; send application/json`) };
   }
   const json = await readJsonBody(request, null);
-  return json.ok ? check(endpoint.body, json.value) : json;
+  return json.ok ? check(endpoint.body, json.value, envelopeInvalid) : json;
 }
 
 /**
@@ -91,15 +105,15 @@ async function checkBody(endpoint: Endpoint, request: NextRequest): Promise<Chec
 export function defineRoute<E extends Endpoint>(
   endpoint: E,
   handler: (input: RouteInput<E>) => RouteAnswer<E> | Promise<RouteAnswer<E>>,
-  { refuse = refused }: RouteOptions = {},
+  { refuse = refused, invalid = envelopeInvalid }: RouteOptions = {},
 ): RouteHandler {
   return async (request, context) => {
     const denial =
       crossSiteDenial(endpoint.method, request.headers, request.nextUrl, tracingConfig().corsOrigins) ?? accessDenial(endpoint.access, request.headers);
     if (denial) return refuse(request, denial);
-    const params = check(endpoint.params, (await context?.params) ?? {});
+    const params = check(endpoint.params, (await context?.params) ?? {}, invalid);
     if (!params.ok) return params.response;
-    const query = check(endpoint.query, queryObject(request.nextUrl.searchParams));
+    const query = check(endpoint.query, queryObject(request.nextUrl.searchParams), invalid);
     if (!query.ok) return query.response;
     const body = await checkBody(endpoint, request);
     if (!body.ok) return body.response;

@@ -51,9 +51,14 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
 
 /** A 400 listing every zod issue, with the path it concerns. */
 export function validationErrorResponse(error: z.ZodError): Response {
-  const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-  const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");
+  const { summary, details } = describeIssues(error);
   return errorResponse("bad_request", summary, details);
+}
+
+/** The zod issues as `{path, message}` details and a one-line summary naming each. */
+export function describeIssues(error: z.ZodError): { summary: string; details: Array<{ path: string; message: string }> } {
+  const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return { summary: details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; "), details };
 }
 
 /** A 500 whose message never leaks internals; the trace headers say where to look. */

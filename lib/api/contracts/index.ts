@@ -10,6 +10,30 @@ import {
   RecordAuditEventEndpoint,
   VerifyAuditChainEndpoint,
 } from "./audit";
+import {
+  GetJaegerDependenciesEndpoint,
+  GetJaegerTraceEndpoint,
+  GetJaegerGatewayTraceEndpoint,
+  ListJaegerOperationsEndpoint,
+  ListJaegerServiceOperationsEndpoint,
+  ListJaegerServicesEndpoint,
+  ListJaegerGatewayOperationsEndpoint,
+  ListJaegerGatewayServicesEndpoint,
+  SearchJaegerTracesEndpoint,
+  SearchJaegerGatewayTracesEndpoint,
+} from "./jaeger";
+import {
+  GetZipkinDependenciesEndpoint,
+  GetZipkinTraceEndpoint,
+  GetZipkinTracesEndpoint,
+  IngestZipkinSpansUnderPrefixEndpoint,
+  ListZipkinAutocompleteKeysEndpoint,
+  ListZipkinAutocompleteValuesEndpoint,
+  ListZipkinRemoteServicesEndpoint,
+  ListZipkinServicesEndpoint,
+  ListZipkinSpanNamesEndpoint,
+  SearchZipkinTracesEndpoint,
+} from "./zipkin";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
@@ -56,4 +80,24 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetMetricsEndpoint,
   GetDependenciesEndpoint,
   GetStatisticsEndpoint,
+  ListJaegerServicesEndpoint,
+  ListJaegerServiceOperationsEndpoint,
+  ListJaegerOperationsEndpoint,
+  SearchJaegerTracesEndpoint,
+  GetJaegerTraceEndpoint,
+  GetJaegerDependenciesEndpoint,
+  ListJaegerGatewayServicesEndpoint,
+  ListJaegerGatewayOperationsEndpoint,
+  SearchJaegerGatewayTracesEndpoint,
+  GetJaegerGatewayTraceEndpoint,
+  ListZipkinServicesEndpoint,
+  ListZipkinSpanNamesEndpoint,
+  IngestZipkinSpansUnderPrefixEndpoint,
+  ListZipkinRemoteServicesEndpoint,
+  SearchZipkinTracesEndpoint,
+  GetZipkinTraceEndpoint,
+  GetZipkinTracesEndpoint,
+  GetZipkinDependenciesEndpoint,
+  ListZipkinAutocompleteKeysEndpoint,
+  ListZipkinAutocompleteValuesEndpoint,
 ];

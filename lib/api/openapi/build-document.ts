@@ -214,7 +214,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], version: st
       title: "Traceboard API",
       version,
       description:
-        "Self-hosted distributed tracing: OTLP, Zipkin and native span ingest, trace search and detail, service metrics and the audit trail. Generated from the zod schemas the routes parse with.",
+        "Self-hosted distributed tracing: OTLP, Zipkin and native span ingest, trace search and detail, service metrics and the audit trail, and the Jaeger (`/jaeger`) and Zipkin (`/zipkin`) query APIs that existing clients read with. Generated from the zod schemas the routes parse with.",
     },
     tags: tags.map((name) => ({ name })),
     paths,

@@ -21,18 +21,27 @@ export function parseDurationNs(text: string): bigint | null {
   return nanos <= MAX_DURATION_NS ? nanos : null;
 }
 
+/**
+ * A query parameter parsed by `parse` (null when malformed), whose 400 says `problem` of
+ * the text: the one shape of the duration parameters (this one and Go's, go-duration.ts).
+ */
+export function nanosParam(meta: { description: string; examples: string[] }, parse: (text: string) => bigint | null, problem: (text: string) => string) {
+  return z
+    .string()
+    .meta(meta)
+    .transform((text, context) => {
+      const nanos = parse(text);
+      if (nanos === null) {
+        context.addIssue({ code: "custom", message: problem(text) });
+        return z.NEVER;
+      }
+      return nanos;
+    });
+}
+
 /** A duration query parameter (see parseDurationNs), parsed to bigint nanoseconds. */
-export const DurationParam = z
-  .string()
-  .meta({ description: "A duration: `150ms`, `1.2s`, `500us`, `2m`, `1h`, or a number of milliseconds", examples: ["150ms", "1.2s", "250"] })
-  .transform((text, context) => {
-    const nanos = parseDurationNs(text);
-    if (nanos === null) {
-      context.addIssue({
-        code: "custom",
-        message: `invalid duration "${text}": use a number with ns, us, ms, s, m or h (a bare number is milliseconds), at most ${MAX_DURATION_NS / NS_PER_HOUR}h`,
-      });
-      return z.NEVER;
-    }
-    return nanos;
-  });
+export const DurationParam = nanosParam(
+  { description: "A duration: `150ms`, `1.2s`, `500us`, `2m`, `1h`, or a number of milliseconds", examples: ["150ms", "1.2s", "250"] },
+  parseDurationNs,
+  (text) => `invalid duration "${text}": use a number with ns, us, ms, s, m or h (a bare number is milliseconds), at most ${MAX_DURATION_NS / NS_PER_HOUR}h`,
+);

@@ -7,16 +7,20 @@ import { encodeTraceCursor } from "./trace-cursor";
 import { findTraceSummaries } from "./trace-summary";
 
 /** The span-level conditions of a search (null when none is asked): they must hold on one same span. */
-function spanConditions(query: TraceSearchQuery): SpanConditions | null {
+function spanConditions(query: TraceSearchQuery, words: readonly string[]): SpanConditions | null {
   const tags = (query.tags ?? []).map(toTagMatch);
   const durations = query.spanDuration ? { minDurationNs: query.minDuration, maxDurationNs: query.maxDuration } : {};
   const span = { name: query.operation, kind: query.kind, statusCode: query.status, ...durations };
-  if (tags.length === 0 && Object.values(span).every((value) => value === undefined)) return null;
-  return { ...span, serviceName: query.service, tags };
+  if (tags.length === 0 && words.length === 0 && Object.values(span).every((value) => value === undefined)) return null;
+  return { ...span, serviceName: query.service, tags, words };
 }
 
-/** One page of the trace list (see the SearchTracesEndpoint contract for the filter semantics). */
-export async function searchTraces(query: TraceSearchQuery): Promise<TraceSearchResult> {
+/**
+ * One page of the trace list (see the SearchTracesEndpoint contract for the filter
+ * semantics). `words` (Zipkin's annotationQuery words) are span-level too: each an
+ * attribute key or an event name of the span.
+ */
+export async function searchTraces(query: TraceSearchQuery, words: readonly string[] = []): Promise<TraceSearchResult> {
   const window = toTimeWindow({ start: query.start, end: query.end });
   const traceDurations = query.spanDuration ? {} : { minDurationNs: query.minDuration, maxDurationNs: query.maxDuration };
   // One more than the page tells whether a next page exists.
@@ -25,7 +29,7 @@ export async function searchTraces(query: TraceSearchQuery): Promise<TraceSearch
     ...traceDurations,
     serviceName: query.service,
     excludedRootServices: query.excludeService ?? [],
-    span: spanConditions(query),
+    span: spanConditions(query, words),
     after: query.cursor ?? null,
     limit: query.limit + 1,
   });

@@ -21,6 +21,8 @@ export interface SpanConditions {
   minDurationNs?: bigint;
   maxDurationNs?: bigint;
   tags: TagMatch[];
+  /** Zipkin's annotationQuery words: each is an attribute key of the span or the name of one of its events. */
+  words?: readonly string[];
 }
 
 export interface TraceSearchQuery {
@@ -65,6 +67,26 @@ function tagCondition(tag: TagMatch, params: SqlParams): string {
   return `(${holds("s.attributes")} OR ${resourceHolds})`;
 }
 
+/**
+ * One word on span `s`: an attribute key of the span or its resource, or an event name.
+ * The substring tests skip the JSON parse of spans that cannot hold it.
+ */
+function wordCondition(word: string, params: SqlParams): string {
+  const key = `${JSON.stringify(word)}:`;
+  const sqlite = params.dialect === "sqlite";
+  // Placeholders are added in the order they appear in the text (SQLite's `?` are positional).
+  const hasKey = (column: string) =>
+    sqlite
+      ? `(instr(${column}, ${params.add(key)}) > 0 AND json_type(${column}, ${params.add(`$.${JSON.stringify(word)}`)}) IS NOT NULL)`
+      : `(strpos(${column}, ${params.add(key)}) > 0 AND jsonb_exists(${column}::jsonb, ${params.add(word)}))`;
+  const spanKey = hasKey("s.attributes");
+  const resourceKey = `EXISTS (SELECT 1 FROM span_resources r WHERE r.id = s.resource_id AND ${hasKey("r.attributes")})`;
+  const event = sqlite
+    ? `(instr(s.events, ${params.add(JSON.stringify(word))}) > 0 AND EXISTS (SELECT 1 FROM json_each(s.events) e WHERE json_extract(e.value, '$.name') = ${params.add(word)}))`
+    : `(strpos(s.events, ${params.add(JSON.stringify(word))}) > 0 AND EXISTS (SELECT 1 FROM jsonb_array_elements(s.events::jsonb) e WHERE e ->> 'name' = ${params.add(word)}))`;
+  return `(${spanKey} OR ${resourceKey} OR ${event})`;
+}
+
 function spanExists(span: SpanConditions, params: SqlParams): string {
   // SQLite would walk the (service_name, start_time_ns) index for the service instead of
   // the trace's own spans by primary key; a unary plus keeps that index out.
@@ -77,6 +99,7 @@ function spanExists(span: SpanConditions, params: SqlParams): string {
   if (span.minDurationNs !== undefined) conditions.push(`s.duration_ns >= ${params.add(span.minDurationNs)}`);
   if (span.maxDurationNs !== undefined) conditions.push(`s.duration_ns <= ${params.add(span.maxDurationNs)}`);
   for (const tag of span.tags) conditions.push(tagCondition(tag, params));
+  for (const word of span.words ?? []) conditions.push(wordCondition(word, params));
   return `EXISTS (SELECT 1 FROM spans s WHERE ${conditions.join(" AND ")})`;
 }
 

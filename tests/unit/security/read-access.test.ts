@@ -72,11 +72,14 @@ describe("middleware matcher", () => {
     ["favicon", "/favicon.ico", false],
     ["api_route", "/api/tracing/traces", false],
     ["ingest_route", "/v1/traces", false],
+    ["jaeger_api_route", "/jaeger/api/traces", false],
+    ["zipkin_api_route", "/zipkin/api/v2/services", false],
+    ["page_named_like_a_prefix", "/jaeger", true],
   ])("%s", async (_name, url, expected) => {
     expect(await matches(url)).toBe(expected);
   });
 
-  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans"])("cors_preflight_of_%s", async (url) => {
+  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans", "/jaeger/api/services", "/zipkin/api/v2/spans"])("cors_preflight_of_%s", async (url) => {
     expect(await matches(url, { "access-control-request-method": "POST", origin: "http://app.example" })).toBe(true);
   });
 });
