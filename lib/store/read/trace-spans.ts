@@ -34,7 +34,7 @@ const TIME_COLUMNS = { startTimeNs: "s.start_time_ns", endTimeNs: "s.end_time_ns
  * 18 columns x 5,000 rows), so the spans come back as one text cell and one JSON.parse.
  * Each span's resource and scope come from its span_resources row (a primary-key join).
  */
-function traceSpansSql(dialect: SqlDialect): string {
+function traceSpansSql(dialect: SqlDialect, where: string): string {
   const pairs = [
     ...Object.entries(TEXT_COLUMNS).map(([key, column]) => `'${key}', ${column}`),
     ...Object.entries(JSON_COLUMNS).map(([key, column]) => (dialect === "sqlite" ? `'${key}', json(${column})` : `'${key}', ${column}::json`)),
@@ -42,20 +42,13 @@ function traceSpansSql(dialect: SqlDialect): string {
   ].join(", ");
   const from = "spans s JOIN span_resources r ON r.id = s.resource_id";
   return dialect === "sqlite"
-    ? `SELECT json_group_array(json_object(${pairs})) AS "spans" FROM ${from} WHERE s.trace_id = ?`
-    : `SELECT CAST(json_agg(json_build_object(${pairs})) AS TEXT) AS "spans" FROM ${from} WHERE s.trace_id = $1`;
+    ? `SELECT s.trace_id AS "traceId", json_group_array(json_object(${pairs})) AS "spans" FROM ${from} WHERE ${where} GROUP BY s.trace_id`
+    : `SELECT s.trace_id AS "traceId", CAST(json_agg(json_build_object(${pairs})) AS TEXT) AS "spans" FROM ${from} WHERE ${where} GROUP BY s.trace_id`;
 }
 
-/**
- * Every stored span of one trace, as records, in no particular order; empty for an
- * unknown trace. Spans of one resource share one parsed attributes object, as the
- * collector's records do.
- */
-export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
-  const [row] = await getDb().$queryRawUnsafe<Array<{ spans: string | null }>>(traceSpansSql(resolveDatabaseTarget().provider), traceId);
-  const spans = row?.spans ? (JSON.parse(row.spans) as SpanJson[]) : [];
-  const resources = new Map<string, Attributes>();
-  return spans.map((span) => {
+/** Records from the aggregate's text; spans of one resource share one parsed attributes object, as the collector's records do. */
+function toRecords(text: string, resources: Map<string, Attributes>): SpanRecord[] {
+  return (JSON.parse(text) as SpanJson[]).map((span) => {
     let resource = resources.get(span.resourceAttributes);
     if (!resource) resources.set(span.resourceAttributes, (resource = JSON.parse(span.resourceAttributes) as Attributes));
     return {
@@ -70,4 +63,27 @@ export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
       links: span.links as SpanLink[],
     };
   });
+}
+
+type SpansRow = { traceId: string; spans: string | null };
+
+/**
+ * Every stored span of one trace, as records, in no particular order; empty for an
+ * unknown trace.
+ */
+export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
+  const dialect = resolveDatabaseTarget().provider;
+  const [row] = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, dialect === "sqlite" ? "s.trace_id = ?" : "s.trace_id = $1"), traceId);
+  return row?.spans ? toRecords(row.spans, new Map()) : [];
+}
+
+/** The spans of each of `traceIds` (one statement for all), in no particular order; unknown traces are left out. */
+export async function readSpansOfTraces(traceIds: readonly string[]): Promise<Map<string, SpanRecord[]>> {
+  if (traceIds.length === 0) return new Map();
+  const dialect = resolveDatabaseTarget().provider;
+  const where = dialect === "sqlite" ? "s.trace_id IN (SELECT value FROM json_each(?))" : "s.trace_id = ANY($1::text[])";
+  const list = dialect === "sqlite" ? JSON.stringify(traceIds) : `{${traceIds.join(",")}}`;
+  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, where), list);
+  const resources = new Map<string, Attributes>();
+  return new Map(rows.map((row) => [row.traceId, row.spans ? toRecords(row.spans, resources) : []]));
 }
