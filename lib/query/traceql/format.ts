@@ -1,9 +1,9 @@
+import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
+import { NS_PER_HOUR, NS_PER_MINUTE, NS_PER_MS, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 import type { Condition, Field, Operand, Scalar, SpansetExpression, TraceQLQuery } from "./ast";
 import { isAttributeChar } from "./tokens";
 
-const DURATION_UNITS: Array<[string, bigint]> = [["h", 3_600_000_000_000n], ["m", 60_000_000_000n], ["s", 1_000_000_000n], ["ms", 1_000_000n], ["us", 1_000n], ["ns", 1n]];
-const KIND_NAMES = ["unspecified", "internal", "server", "client", "producer", "consumer"];
-const STATUS_NAMES = ["unset", "ok", "error"];
+const DURATION_UNITS: Array<[string, bigint]> = [["h", NS_PER_HOUR], ["m", NS_PER_MINUTE], ["s", NS_PER_S], ["ms", NS_PER_MS], ["us", NS_PER_US], ["ns", 1n]];
 
 /** A duration in the largest unit that keeps it whole (`1500ms`, `2s`). */
 function formatDuration(nanos: bigint): string {
@@ -24,9 +24,9 @@ export function formatScalar(value: Scalar): string {
     case "duration":
       return formatDuration(value.value);
     case "status":
-      return STATUS_NAMES[value.value];
+      return STATUS_CODE_NAMES[value.value];
     case "kind":
-      return KIND_NAMES[value.value];
+      return SPAN_KIND_NAMES[value.value];
   }
 }
 

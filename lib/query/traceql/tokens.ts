@@ -1,3 +1,4 @@
+import { NS_PER_HOUR, NS_PER_MINUTE, NS_PER_MS, NS_PER_S, NS_PER_US } from "@/lib/domain/time-units";
 import { failAt } from "./errors";
 
 /** A token and the half-open range [start, end) of query text it was read from. */
@@ -25,9 +26,9 @@ const ATTRIBUTE_SCOPES = new Set(["span", "resource", "parent", "event", "link",
 const INTRINSIC_SCOPES = new Set(["span", "trace", "event", "link", "instrumentation"]);
 
 /** Nanoseconds per duration unit; `d`, `w` and `y` as Prometheus has them (a year of 365 days). */
+const NS_PER_DAY = 24n * NS_PER_HOUR;
 const UNIT_NANOS: Record<string, bigint> = {
-  ns: 1n, us: 1_000n, µs: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n,
-  d: 86_400_000_000_000n, w: 604_800_000_000_000n, y: 31_536_000_000_000_000n,
+  ns: 1n, us: NS_PER_US, µs: NS_PER_US, ms: NS_PER_MS, s: NS_PER_S, m: NS_PER_MINUTE, h: NS_PER_HOUR, d: NS_PER_DAY, w: 7n * NS_PER_DAY, y: 365n * NS_PER_DAY,
 };
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** One or more number-unit pairs (`1h30m`, `1.5s`); `ms` before `m` so `1ms` is one pair. */
