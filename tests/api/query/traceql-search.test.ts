@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
+import { TraceSearchQuery } from "@/lib/api/contracts/traces";
 import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
+import { formToTraceQL } from "@/lib/query/traces/form-traceql";
 import { describeOnEachDatabase } from "../support/each-database";
 import { newTraceId, spanIdOf } from "../support/test-app";
 import { MS, spanRecord } from "./span-records";
@@ -215,6 +217,21 @@ describeOnEachDatabase("GET /api/tracing/traces?q= (TraceQL)", ({ app }) => {
     const answer = await app.send("/api/tracing/traces?q=%20");
     expect(answer.status).toBe(400);
     expect((answer.json() as ErrorAnswer).error.message).toMatch(/q: empty query/);
+  });
+
+  it.each([
+    ["service", "service=payment", ["T1"]],
+    ["operation_and_status", "operation=Charge&status=error", ["T1"]],
+    ["service_scopes_the_span", "service=api-gateway&kind=server", ["T4", "T2", "T1"]],
+    ["numeric_tag", "tags=http.response.status_code=200", ["T2", "T1"]],
+    ["tag_on_the_resource", "tags=deployment.environment=prod", ["T4", "T2", "T1"]],
+    ["trace_duration", "minDuration=1s", ["T3"]],
+    ["span_duration_and_kind", "minDuration=40ms&spanDuration=true&kind=client", ["T1"]],
+  ])("the_form_search_%s_finds_what_its_traceql_finds", async (_name, form, expected) => {
+    const formAnswer = await app.send(`/api/tracing/traces?${WINDOW}&${form}`);
+    expect(letters(formAnswer.json() as Answer)).toEqual(expected);
+    const filters = TraceSearchQuery.parse(Object.fromEntries(new URLSearchParams(form)));
+    expect(letters(await search(formToTraceQL(filters).text))).toEqual(expected);
   });
 
   it("form_searches_list_no_span_sets", async () => {
