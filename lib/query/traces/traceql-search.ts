@@ -8,8 +8,9 @@ import { candidatePlan, pushdown, type CandidatePlan } from "./traceql-plan";
 
 /** Traces whose spans one request reads at most when the index cannot narrow the query (then the page ends early, with a cursor). */
 export const MAX_INSPECTED_TRACES = 2_000;
-/** Traces whose spans are read in one statement. */
+/** Traces whose spans are read in one statement: at least, and at most. */
 const SPAN_READ_SLICE = 100;
+const MIN_SPAN_READ_SLICE = 8;
 /** The ordered walk reads trace keys in batches growing from the first to the last size. */
 const WALK_BATCHES = [50, 100, 200, 400];
 
@@ -65,11 +66,14 @@ export async function searchTraceQL(query: TraceQLQuery, search: TraceQLSearch):
   const pushed = pushdown(query.root);
   const keyQuery: TraceSearchQuery = { ...search, ...pushed, limit: search.limit };
   const matches: TraceQLPage["matches"] = [];
+  // Spans are read a slice of traces at a time: at first as many as matches are missing (most
+  // traces of a common query match), then twice as many each time (a rare one), up to a cap.
+  let slice = Math.min(SPAN_READ_SLICE, Math.max(MIN_SPAN_READ_SLICE, search.limit));
   const evaluate = async (keys: TraceKey[]) => {
-    for (let from = 0; from < keys.length && matches.length < search.limit; from += SPAN_READ_SLICE) {
-      const slice = keys.slice(from, from + SPAN_READ_SLICE);
-      const spansOf = await readSpansOfTraces(slice.map((key) => key.traceId));
-      for (const key of slice) {
+    for (let from = 0; from < keys.length && matches.length < search.limit; slice = Math.min(SPAN_READ_SLICE, slice * 2)) {
+      const part = keys.slice(from, (from += slice));
+      const spansOf = await readSpansOfTraces(part.map((key) => key.traceId));
+      for (const key of part) {
         const spans = matchingSpans(query, spansOf.get(key.traceId) ?? []);
         if (spans.length > 0) matches.push({ key, spans });
         if (matches.length >= search.limit) break;
