@@ -15,9 +15,11 @@
 //
 // Each scenario: one cold call (the first ever of that route on this server), BENCH_WARMUP
 // more, then BENCH_REQUESTS sequential calls for p50/p95. Requests carry an unsampled
-// traceparent, so the server stores no self-tracing spans while being measured. A route
-// that does not exist yet (a 404 that is not the API's JSON envelope) is reported as
-// "route missing". A benchmark, not a test: it exits 0 unless the set-up fails.
+// traceparent, so the server stores no self-tracing spans while being measured. The TraceQL
+// rows (issue 13) search with `q`: a structural query, a regex, an OR of two rare
+// attributes and a negation. A route that does not exist yet (a 404 that is not the API's
+// JSON envelope) is reported as "route missing". A benchmark, not a test: it exits 0
+// unless the set-up fails.
 //
 // Environment: BENCH_DATABASE (sqlite), BENCH_TRACES (50000), BENCH_REQUESTS (30), BENCH_WARMUP (3), BENCH_PORT (3207).
 import { performance } from "node:perf_hooks";
@@ -47,6 +49,15 @@ const COLD_METRICS_TARGET_MS = 1_000;
 /** Issue 12: a rare or absent attribute, alone or with a service, found through the attribute index. */
 const TAG_SEARCH_TARGET_MS = 100;
 const ATTRIBUTE_LIST_TARGET_MS = 50;
+/** Issue 13: TraceQL searches (structural, regex, OR of rare attributes, negation). */
+const TRACEQL_TARGET_MS = 300;
+/** TraceQL queries adapted to the bench data's services and attributes (realistic-spans.ts). */
+const TRACEQL_QUERIES: Array<[label: string, query: string]> = [
+  ["structural api-gateway >> error", '{ resource.service.name = "api-gateway" } >> { status = error }'],
+  ["regex url.path", '{ span.url.path =~ "/api/products/16[0-9]{2}" }'],
+  ["OR of two rare attributes", '{ span.url.path = "/api/products/1657" } || { span.client.address = "10.0.23.64" }'],
+  ["negation checkout != 200", '{ resource.service.name = "checkout" && span.http.response.status_code != 200 }'],
+];
 
 const options = {
   traces: positiveIntFromEnv("BENCH_TRACES", 50_000),
@@ -123,6 +134,11 @@ function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
       path: `/api/tracing/traces?${window}&service=checkout&tags=${encodeURIComponent("http.response.status_code=503")}`,
       targetMs: TAG_SEARCH_TARGET_MS,
     },
+    ...TRACEQL_QUERIES.map(([label, query]) => ({
+      name: `TraceQL ${label}`,
+      path: `/api/tracing/traces?${window}&q=${encodeURIComponent(query)}`,
+      targetMs: TRACEQL_TARGET_MS,
+    })),
     { name: "attribute keys (24 h)", path: `/api/tracing/attributes?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
     { name: "attribute values, url.path (24 h)", path: `/api/tracing/attributes/url.path/values?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
     { name: "attribute values, url.path prefix /api/products/16", path: `/api/tracing/attributes/url.path/values?${window}&prefix=${encodeURIComponent("/api/products/16")}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },

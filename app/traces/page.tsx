@@ -37,7 +37,8 @@ function TracesSearchPage() {
   const sort = traceSortOf(url.get("sort"));
   const searchKey = JSON.stringify(traceSearchUrlChanges(search));
 
-  const openTrace = (traceId: string) => router.push(`/traces/${traceId}`);
+  // A TraceQL search opens a trace with its query in find-in-trace, so the matched spans are marked.
+  const openTrace = (traceId: string) => router.push(search.q.trim() ? `/traces/${traceId}?find=${encodeURIComponent(search.q.trim())}` : `/traces/${traceId}`);
 
   function runSearch(next: TraceSearch) {
     // The same search again looks again: a fresh window up to now, from the first page.
@@ -117,7 +118,7 @@ function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; s
     <div className="space-y-3" aria-busy={query.isFetching}>
       <TraceScatterChart traces={sorted} window={window} nowMs={nowMs} onOpen={onOpen} />
       <TraceResultsToolbar shown={sorted.length} more={query.hasNextPage} durationNote={durationFilterNote(search, first.durationFilter)} sort={sort} onSort={onSort} />
-      <TraceResultList traces={sorted} nowMs={nowMs} />
+      <TraceResultList traces={sorted} nowMs={nowMs} find={search.q.trim() || undefined} />
       <LoadMoreButton query={query} />
     </div>
   );

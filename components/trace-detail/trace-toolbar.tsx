@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 export interface TraceToolbarProps {
   find: string;
   matchCount: number | null;
+  /** Why a TraceQL find was refused (the parser's message with its position). */
+  findError?: string | null;
   onlyMatches: boolean;
   critical: boolean;
   zoomed: boolean;
@@ -19,7 +21,7 @@ export interface TraceToolbarProps {
 
 const BUTTON = "rounded border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** Find-in-trace, match filter, critical path, expand/collapse all and zoom reset, plus the page's own actions. */
+/** Find-in-trace (words, or a TraceQL query evaluated on the trace), match filter, critical path, expand/collapse all and zoom reset, plus the page's own actions. */
 export function TraceToolbar(props: TraceToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -28,10 +30,16 @@ export function TraceToolbar(props: TraceToolbarProps) {
         data-testid="find-input"
         value={props.find}
         onChange={(event) => props.onFind(event.target.value)}
-        placeholder="Find in trace (name, service, attribute…)"
+        placeholder="Find in trace (words, or TraceQL: { status = error })"
         aria-label="Find in trace"
-        className="w-72 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        aria-invalid={props.findError ? true : undefined}
+        className="w-72 rounded border border-zinc-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
       />
+      {props.findError && (
+        <span data-testid="find-error" role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {props.findError}
+        </span>
+      )}
       {props.matchCount !== null && (
         <span data-testid="match-count" className="text-xs tabular-nums text-zinc-500">
           {props.matchCount} {props.matchCount === 1 ? "match" : "matches"}

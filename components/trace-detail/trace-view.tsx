@@ -5,6 +5,7 @@ import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
 import { criticalPath, type CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
+import { findSpansByTraceQL, isTraceQLFind } from "@/lib/waterfall/find-traceql";
 import { expandAncestors, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
@@ -55,7 +56,12 @@ export function TraceView({
   const [view, setView] = useState(initial.view);
 
   const searched = useDeferredValue(find);
-  const matches = useMemo(() => (searched.trim() ? findSpans(trace.spans, searched) : null), [trace, searched]);
+  // Words search the spans' texts; a TraceQL query (`{ status = error }`) is evaluated on the trace.
+  const found = useMemo(() => {
+    if (!searched.trim()) return { rows: null, error: null };
+    return isTraceQLFind(searched) ? findSpansByTraceQL(trace.spans, searched) : { rows: findSpans(trace.spans, searched), error: null };
+  }, [trace, searched]);
+  const matches = found.rows;
   const rows = useMemo(
     () => (onlyMatches && matches ? Int32Array.from([...matches].sort((a, b) => a - b)) : visibleRows(trace.subtreeEnd, collapsed)),
     [trace, collapsed, onlyMatches, matches],
@@ -96,7 +102,8 @@ export function TraceView({
       <Minimap trace={trace} view={view} onViewChange={setView} />
       <TraceToolbar
         find={find}
-        matchCount={matches?.size ?? null}
+        matchCount={found.error === null ? (matches?.size ?? null) : null}
+        findError={found.error}
         onlyMatches={onlyMatches}
         critical={critical}
         zoomed={view.start > 0 || view.end < 1}

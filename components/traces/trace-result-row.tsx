@@ -6,15 +6,15 @@ import { unixNanoToMs } from "@/lib/domain/time-units";
 import { ServiceBadge } from "./service-badge";
 import { serviceColor } from "@/lib/client/service-color";
 
-/** One trace of the result list: a link to its detail page. */
-export function TraceResultRow({ trace, maxDurationMs, nowMs }: { trace: TraceSummary; maxDurationMs: number; nowMs: number }) {
+/** One trace of the result list: a link to its detail page (finding `find` there, when given). */
+export function TraceResultRow({ trace, maxDurationMs, nowMs, find }: { trace: TraceSummary; maxDurationMs: number; nowMs: number; find?: string }) {
   const startMs = unixNanoToMs(trace.startTimeUnixNano);
   const share = maxDurationMs > 0 ? Math.max(trace.durationMs / maxDurationMs, 0.005) : 0;
   const failed = trace.errorCount > 0;
   return (
     <li>
       <Link
-        href={`/traces/${trace.traceId}`}
+        href={find ? `/traces/${trace.traceId}?find=${encodeURIComponent(find)}` : `/traces/${trace.traceId}`}
         data-testid="trace-row"
         data-trace-id={trace.traceId}
         className="block rounded-lg border border-zinc-200 bg-white px-4 py-3 hover:border-sky-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600"

@@ -9,6 +9,7 @@ import { nameOptions, withCurrentValue } from "@/lib/ui/select-options";
 import { fromLocalInputValue, toLocalInputValue } from "@/lib/ui/time-format";
 import { RANGE_PRESETS } from "@/lib/ui/time-range";
 import { CUSTOM_RANGE, LIMITS } from "@/lib/ui/traces/trace-search";
+import { draftTraceQL, errorMarker } from "@/lib/ui/traces/draft-traceql";
 
 export interface OperationOption {
   name: string;
@@ -53,6 +54,21 @@ function isoOfLocalInput(value: string): string {
   return ms === null ? "" : new Date(ms).toISOString();
 }
 
+/** The TraceQL the fields stand for, and a button that moves it into the query box. */
+function FormAsTraceQL({ text, onEdit }: { text: string | null; onEdit(q: string): void }) {
+  if (text === null) return null;
+  return (
+    <span className="flex min-w-0 items-center gap-2 text-xs text-zinc-500">
+      <code data-testid="form-traceql" className="truncate font-mono">
+        {text}
+      </code>
+      <button type="button" className="shrink-0 underline" onClick={() => onEdit(text)}>
+        Edit as TraceQL
+      </button>
+    </span>
+  );
+}
+
 /** The search panel: controlled by its parent, which owns the draft and sends it on submit. */
 export function TraceSearchForm({
   draft,
@@ -93,6 +109,28 @@ export function TraceSearchForm({
       onSubmit={submit}
       className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
     >
+      <Field
+        label="TraceQL"
+        htmlFor="search-traceql"
+        problem={problems.q}
+        hint={draft.q.trim() ? "The query replaces the fields below" : "A TraceQL query, or leave empty and use the fields below"}
+      >
+        <input
+          id="search-traceql"
+          className={`${INPUT_CLASS} font-mono`}
+          value={draft.q}
+          placeholder='{ resource.service.name = "checkout" } >> { status = error }'
+          aria-invalid={problems.q ? true : undefined}
+          aria-describedby={problems.q ? "search-traceql-problem" : undefined}
+          spellCheck={false}
+          onChange={(event) => set("q", event.target.value)}
+        />
+      </Field>
+      {problems.qAt && (
+        <pre data-testid="traceql-error-marker" className="overflow-x-auto text-xs text-red-600 dark:text-red-400">
+          {errorMarker(draft.q, problems.qAt)}
+        </pre>
+      )}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <Field label="Service" htmlFor="search-service" hint={<OptionsNote state={services} what="services" />}>
           <Select
@@ -196,6 +234,7 @@ export function TraceSearchForm({
           />
           Show Traceboard&apos;s own traces
         </label>
+        {!draft.q.trim() && <FormAsTraceQL text={draftTraceQL(draft)} onEdit={(q) => set("q", q)} />}
         <button type="submit" className="ml-auto rounded bg-sky-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-sky-400">
           Find traces
         </button>

@@ -19,7 +19,13 @@ export const ErrorEnvelope = z
     error: z.object({
       code: ErrorCode,
       message: z.string().meta({ description: "What went wrong, for a person to read" }),
-      details: z.unknown().optional().meta({ description: "For a 400: the list of `{path, message}` issues, one per bad field" }),
+      details: z
+        .unknown()
+        .optional()
+        .meta({
+          description:
+            "For a 400: the list of `{path, message}` issues, one per bad field; a query the TraceQL parser refused (`q`) adds `kind` (syntax, unsupported, type) and `position` ({offset, line, column})",
+        }),
     }),
   })
   .meta({ description: "The error envelope every API route answers with on failure" });
@@ -49,15 +55,15 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
   return Response.json(envelope, { ...init, status: STATUS[code] });
 }
 
-/** A 400 listing every zod issue, with the path it concerns. */
+/** A 400 listing every zod issue, with the path it concerns (and what a custom issue adds: a parser's position). */
 export function validationErrorResponse(error: z.ZodError): Response {
   const { summary, details } = describeIssues(error);
   return errorResponse("bad_request", summary, details);
 }
 
-/** The zod issues as `{path, message}` details and a one-line summary naming each. */
+/** The zod issues as `{path, message}` details (with what a custom issue adds) and a one-line summary naming each. */
 export function describeIssues(error: z.ZodError): { summary: string; details: Array<{ path: string; message: string }> } {
-  const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message, ...(issue.code === "custom" ? issue.params : undefined) }));
   return { summary: details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; "), details };
 }
 

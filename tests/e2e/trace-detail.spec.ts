@@ -30,6 +30,29 @@ test.describe("trace detail", () => {
     await expect(page.getByTestId("critical-section").first()).toBeVisible();
   });
 
+  test("find in trace takes a TraceQL query and shows the parser's error", async ({ page, request }) => {
+    const service = uniqueService("findql");
+    const trace = await seedTrace(request, checkoutSpans(service));
+    await page.goto(`/traces/${trace.traceId}`);
+    const findInput = page.getByTestId("find-input");
+    await findInput.fill("{ status = error }");
+    await expect(page.getByTestId("match-count")).toHaveText("1 match");
+    await findInput.fill(`{ name = "charge card" } > { }`);
+    await expect(page.getByTestId("match-count")).toHaveText("2 matches");
+    await page.getByTestId("only-matches").check();
+    await expect(waterfallRows(page)).toHaveCount(2);
+    await expect(rowOf(page, trace, "fraud")).toBeVisible();
+    await expect(rowOf(page, trace, "gateway")).toBeVisible();
+    await page.getByTestId("only-matches").uncheck();
+    await findInput.fill('{ status = "error" }');
+    await expect(page.getByTestId("find-error")).toHaveText("cannot compare status with string at line 1, column 10");
+    await expect(page.getByTestId("match-count")).toHaveCount(0);
+    await expect(findInput).toHaveAttribute("aria-invalid", "true");
+    await findInput.fill(`{ resource.service.name = "${service}-payments" }`);
+    await expect(page.getByTestId("find-error")).toHaveCount(0);
+    await expect(page.getByTestId("match-count")).toHaveText("2 matches");
+  });
+
   test("critical path marks the chain the trace's end waited for", async ({ page, request }) => {
     const trace = await seedTrace(request, checkoutSpans(uniqueService("critical")));
     await page.goto(`/traces/${trace.traceId}`);

@@ -232,6 +232,8 @@ test.describe("trace search", () => {
     await page.goto(`/traces?service=${service}`);
     await page.getByLabel("Tags").fill(hostileTag);
     await find(page);
+    // The service alone already lists this one trace: wait for the search with the tag to be in the URL before reloading.
+    await expect(page).toHaveURL(/[?&]tags=/);
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toHaveAttribute("data-trace-id", seeded.traceId);
     await expect(rows(page).first().getByTestId("trace-root-name")).toHaveText(hostileName);
@@ -250,5 +252,48 @@ test.describe("trace search", () => {
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     await expect(page.locator("main img[src=x]")).toHaveCount(0);
     await expect(page.locator("main script")).toHaveCount(0);
+  });
+});
+
+test.describe("TraceQL search", () => {
+  test("a structural query finds the trace, opens it with its matches found, and a bad query is marked where it fails", async ({ page, request }, testInfo) => {
+    const service = uniqueService("tql");
+    const seeded = await seedTrace(request, trace(service, "GET /orders", 40));
+    await seedTrace(request, trace(`${service}-other`, "GET /other", 40));
+    const traceql = page.getByLabel("TraceQL");
+
+    await page.goto("/traces");
+    await traceql.fill(`{ resource.service.name = "${service}" } >> { kind = client }`);
+    await traceql.press("Enter");
+    await expect(page).toHaveURL(/[?&]q=/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toHaveAttribute("data-trace-id", seeded.traceId);
+
+    // The trace opens with the query in find-in-trace: its one matched span (the database call) is found.
+    await rows(page).first().click();
+    await expect(page.getByTestId("find-input")).toHaveValue(`{ resource.service.name = "${service}" } >> { kind = client }`);
+    await expect(page.getByTestId("match-count")).toHaveText("1 match");
+
+    await page.goBack();
+    await traceql.fill('{ status = "error" }');
+    await find(page);
+    await expect(page.locator("#search-traceql-problem")).toHaveText("cannot compare status with string at line 1, column 10");
+    await expect(page.getByTestId("traceql-error-marker")).toHaveText('{ status = "error" }\n         ^');
+    await expect(traceql).toHaveAttribute("aria-invalid", "true");
+    await page.screenshot({ path: testInfo.outputPath("traceql-error.png"), fullPage: true });
+  });
+
+  test("the form shows the TraceQL it builds and carries it over to the query box", async ({ page }) => {
+    await page.goto("/traces");
+    await page.getByLabel("Tags").fill("retry=true");
+    await page.getByLabel("Min duration").fill("10ms");
+    await expect(page.getByTestId("form-traceql")).toHaveText(
+      '{ (((span.retry = "true" || span.retry = true) || resource.retry = "true") || resource.retry = true) && traceDuration >= 10ms }',
+    );
+    await page.getByRole("button", { name: "Edit as TraceQL" }).click();
+    await expect(page.getByLabel("TraceQL")).toHaveValue(
+      '{ (((span.retry = "true" || span.retry = true) || resource.retry = "true") || resource.retry = true) && traceDuration >= 10ms }',
+    );
+    await expect(page.getByTestId("form-traceql")).toHaveCount(0);
   });
 });

@@ -19,6 +19,8 @@ export type TraceSearchPage = SearchAnswer & { requestWindow: SearchWindow };
 
 /** The query string of `GET /api/tracing/traces` for a search, a window and a page. */
 export function traceSearchParams(search: TraceSearch, window: SearchWindow, cursor?: string): QueryParams {
+  // A TraceQL query replaces the form's filters (the API refuses both).
+  if (search.q.trim()) return { q: search.q, start: window.startMs, end: window.endMs, limit: search.limit, cursor, excludeService: excludedServices(search) };
   return {
     service: search.service,
     operation: search.service ? search.operation : undefined,

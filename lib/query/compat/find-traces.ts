@@ -1,5 +1,5 @@
 import "server-only";
-import type { TraceSearchQuery } from "@/lib/api/contracts/traces";
+import { DEFAULT_SPANS_PER_SPAN_SET, type TraceSearchQuery } from "@/lib/api/contracts/traces";
 import { StatusCode, type SpanRecord } from "@/lib/domain/span-record";
 import { readTraceSpans } from "@/lib/store/read/trace-spans";
 import type { TagFilter } from "../params/tags";
@@ -46,6 +46,8 @@ function traceSearchQuery(search: CompatSearch): TraceSearchQuery {
     start: search.startNs,
     end: search.endNs,
     limit: Math.min(Math.max(search.limit, 1), MAX_COMPAT_LIMIT),
+    // Read with `q` only; these searches are form searches.
+    spss: DEFAULT_SPANS_PER_SPAN_SET,
   };
 }
 

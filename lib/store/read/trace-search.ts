@@ -35,8 +35,8 @@ export interface TraceSearchQuery {
   excludedRootServices: readonly string[];
   minDurationNs?: bigint;
   maxDurationNs?: bigint;
-  /** Null when no span-level condition is asked. */
-  span: SpanConditions | null;
+  /** Each must hold on some span of the trace (all of one on one same span); empty when none is asked. */
+  spans: readonly SpanConditions[];
   /** Only traces after this one in the list order (newest first, ties by trace id descending). */
   after: TraceKey | null;
   limit: number;
@@ -113,7 +113,7 @@ const CANDIDATES_PER_CHECK = 200;
  * found) it reads only those. Span conditions are checked per trace through the spans'
  * primary key (trace_id first).
  */
-async function pageKeys(query: TraceSearchQuery, limit: number, candidates: readonly string[] | null): Promise<TraceKey[]> {
+export async function readTraceKeys(query: TraceSearchQuery, limit: number, candidates: readonly string[] | null): Promise<TraceKey[]> {
   const params = new SqlParams(resolveDatabaseTarget().provider);
   const sqlite = params.dialect === "sqlite";
   // `d` drives the scan: the candidates' traces, trace_services when a service is asked, else traces itself.
@@ -141,7 +141,7 @@ async function pageKeys(query: TraceSearchQuery, limit: number, candidates: read
   }
   if (query.minDurationNs !== undefined) where.push(`t.duration_ns >= ${params.add(query.minDurationNs)}`);
   if (query.maxDurationNs !== undefined) where.push(`t.duration_ns <= ${params.add(query.maxDurationNs)}`);
-  if (query.span) where.push(spanExists(query.span, params));
+  for (const span of query.spans) where.push(spanExists(span, params));
   const sql = `SELECT ${d}.trace_id AS "traceId", CAST(${d}.start_time_ns AS TEXT) AS "startTimeNs"
     FROM ${from} WHERE ${where.join(" AND ")}
     ORDER BY ${d}.start_time_ns DESC, ${d}.trace_id DESC LIMIT ${Math.trunc(limit)}`;
@@ -156,15 +156,16 @@ async function pageKeys(query: TraceSearchQuery, limit: number, candidates: read
  * a search for a rare or absent value reads a handful of traces whatever the window holds.
  */
 export async function searchTraceKeys(query: TraceSearchQuery): Promise<TraceKey[]> {
-  const tags = query.span?.tags ?? [];
+  // One document holds the spans of one write, so the index ANDs the tags of one span only.
+  const tags = query.spans.length === 1 ? query.spans[0].tags : [];
   const candidates = tags.length > 0 ? await candidateTraceIds(tags, query.startNs) : null;
-  if (candidates === null) return pageKeys(query, query.limit, null);
+  if (candidates === null) return readTraceKeys(query, query.limit, null);
   if (candidates.length === 0) return [];
-  const ordered = await pageKeys({ ...query, span: null }, candidates.length, candidates);
+  const ordered = await readTraceKeys({ ...query, spans: [] }, candidates.length, candidates);
   const keys: TraceKey[] = [];
   for (let from = 0; from < ordered.length && keys.length < query.limit; from += CANDIDATES_PER_CHECK) {
     const slice = ordered.slice(from, from + CANDIDATES_PER_CHECK).map((key) => key.traceId);
-    keys.push(...(await pageKeys(query, query.limit - keys.length, slice)));
+    keys.push(...(await readTraceKeys(query, query.limit - keys.length, slice)));
   }
   return keys;
 }

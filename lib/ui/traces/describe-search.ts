@@ -14,6 +14,7 @@ function describeWindow(search: TraceSearch, window: { startMs: number; endMs: n
 /** A search in words, for the empty state: `service api, tags a=1, at least 100ms, in the last hour`. */
 export function describeSearch(search: TraceSearch, window: { startMs: number; endMs: number }): string {
   const parts: string[] = [];
+  if (search.q.trim()) return `the query ${search.q.trim()}, ${describeWindow(search, window)}`;
   if (search.service) parts.push(`service ${search.service}`);
   if (search.service && search.operation) parts.push(`operation ${search.operation}`);
   if (search.tags.length > 0) parts.push(`${search.tags.length === 1 ? "tag" : "tags"} ${search.tags.map(formatTag).join(", ")}`);

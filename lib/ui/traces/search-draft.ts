@@ -1,10 +1,10 @@
 import { formatTagInput, parseTagInput } from "./tag-input";
-import { CUSTOM_RANGE, searchWindow, traceSearchProblems, type TraceSearch } from "./trace-search";
+import { CUSTOM_RANGE, searchWindow, traceSearchProblems, type TraceSearch, type TraceSearchProblems } from "./trace-search";
 
 /** The search form while it is being edited: the tags box is free text until it parses. */
 export type SearchDraft = Omit<TraceSearch, "tags"> & { tagsText: string };
 
-export type SearchProblems = Partial<Record<"tags" | "minDuration" | "maxDuration" | "range", string>>;
+export type SearchProblems = TraceSearchProblems & { tags?: string };
 
 export function draftOf(search: TraceSearch): SearchDraft {
   const { tags, ...rest } = search;

@@ -2,6 +2,7 @@ import { parseDurationNs } from "@/lib/query/params/duration";
 import type { TagFilter } from "@/lib/query/params/tags";
 import { SELF_SERVICE_NAME } from "@/lib/domain/self-service";
 import { DEFAULT_RANGE, parseOptionalTimeRange, presetOf, RANGE_KEY, type RangePresetValue } from "@/lib/ui/time-range";
+import { parseTraceQL, TraceQLError } from "@/lib/query/traceql";
 import { formatTag, parseTagInput } from "./tag-input";
 
 /** The form's value for "use `start` and `end`" (in the URL, a custom range is just `start` and `end`). */
@@ -13,6 +14,8 @@ export const MAX_LIMIT = 1500;
 
 /** A trace search as the URL holds it (and the form edits it). */
 export interface TraceSearch {
+  /** A TraceQL query; when given it replaces the service, operation, tag and duration fields. */
+  q: string;
   service: string;
   operation: string;
   tags: TagFilter[];
@@ -44,6 +47,7 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
   const range = parseOptionalTimeRange((key) => params.get(key));
   const custom = range?.kind === "custom";
   return {
+    q: params.get("q") ?? "",
     service: params.get("service") ?? "",
     operation: params.get("operation") ?? "",
     tags: params.getAll("tags").flatMap((param) => {
@@ -64,13 +68,16 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
 /** The URL changes for a search; defaults are left out so links stay short. Each tag is one `tags` parameter in the API's logfmt form. */
 export function traceSearchUrlChanges(search: TraceSearch): Record<string, string | string[] | null> {
   const custom = search.lookback === CUSTOM_RANGE;
+  // A query replaces the form's filters, so a link holds one or the other.
+  const form = !search.q.trim();
   return {
-    service: search.service || null,
-    operation: search.service ? search.operation || null : null,
-    tags: search.tags.map(formatTag),
-    minDuration: search.minDuration.trim() || null,
-    maxDuration: search.maxDuration.trim() || null,
-    spanDuration: search.spanDuration ? "true" : null,
+    q: search.q.trim() || null,
+    service: (form && search.service) || null,
+    operation: form && search.service ? search.operation || null : null,
+    tags: form ? search.tags.map(formatTag) : [],
+    minDuration: (form && search.minDuration.trim()) || null,
+    maxDuration: (form && search.maxDuration.trim()) || null,
+    spanDuration: form && search.spanDuration ? "true" : null,
     [RANGE_KEY]: custom || search.lookback === DEFAULT_RANGE ? null : search.lookback,
     lookback: null,
     start: custom ? search.start : null,
@@ -92,9 +99,23 @@ export function searchWindow(search: TraceSearch, nowMs: number): { startMs: num
   return { startMs: nowMs - lookback.ms, endMs: nowMs };
 }
 
+export type TraceSearchProblems = Partial<Record<"q" | "minDuration" | "maxDuration" | "range", string>> & {
+  /** Where the TraceQL parser stopped, for the editor's marker. */
+  qAt?: { line: number; column: number };
+};
+
 /** What is wrong with a search before it is sent, field by field (empty when it can be sent). */
-export function traceSearchProblems(search: TraceSearch): Partial<Record<"minDuration" | "maxDuration" | "range", string>> {
-  const problems: Partial<Record<"minDuration" | "maxDuration" | "range", string>> = {};
+export function traceSearchProblems(search: TraceSearch): TraceSearchProblems {
+  const problems: TraceSearchProblems = {};
+  if (search.q.trim()) {
+    try {
+      parseTraceQL(search.q);
+    } catch (error) {
+      if (!(error instanceof TraceQLError)) throw error;
+      problems.q = error.message;
+      problems.qAt = { line: error.position.line, column: error.position.column };
+    }
+  }
   const min = search.minDuration.trim() ? parseDurationNs(search.minDuration) : null;
   const max = search.maxDuration.trim() ? parseDurationNs(search.maxDuration) : null;
   const durationHint = "use e.g. 150ms, 1.2s, 500us or a number of ms";

@@ -79,11 +79,22 @@ describe("answers match the documented schemas", () => {
     ["propagationTestNothingToCall", "POST", "/api/tracing/propagation-test", () => app.send("/api/tracing/propagation-test", json([])), 200],
     ["propagationTestBadUrl", "POST", "/api/tracing/propagation-test", () => app.send("/api/tracing/propagation-test", json([{ url: 5 }])), 400],
     ["openapi", "GET", "/api/tracing/openapi.json", () => app.send("/api/tracing/openapi.json"), 200],
+    // After the ingest rows above, the last hour holds their spans: the span sets are checked too.
+    ["traceqlSearchWithSpanSets", "GET", "/api/tracing/traces", () => app.send(`/api/tracing/traces?q=${encodeURIComponent("{ }")}`), 200],
+    ["traceqlUnsupported", "GET", "/api/tracing/traces", () => app.send(`/api/tracing/traces?q=${encodeURIComponent("{ } | count() > 1")}`), 400],
   ])("%s", async (_name, method, path, request, status) => {
     const answer = await request();
     expect(answer.status).toBe(status);
     const checked = documentedAnswer(method, path, status).safeParse(answer.json());
     expect(checked.error?.issues ?? []).toEqual([]);
+  });
+
+  it("traceql_answers_carry_span_sets", async () => {
+    const answer = (await app.send(`/api/tracing/traces?q=${encodeURIComponent("{ }")}`)).json() as { traces: Array<{ spanSet?: { matched: number } }> };
+    expect(answer.traces.length).toBeGreaterThan(0);
+    expect(answer.traces.every((trace) => (trace.spanSet?.matched ?? 0) > 0)).toBe(true);
+    const parameters = operation("GET", "/api/tracing/traces").parameters?.map((parameter) => parameter.name);
+    expect(parameters).toEqual(expect.arrayContaining(["q", "spss"]));
   });
 
   it("a_field_missing_from_the_document_fails_the_check", async () => {
