@@ -2,6 +2,7 @@ import "server-only";
 import { recordCleanup } from "@/lib/audit/cleanup-event";
 import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionSeconds } from "@/lib/collector/retention/retention-config";
+import { preparePartitions } from "@/lib/collector/retention/prepare-partitions";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
 import { trustedProxies } from "@/lib/security/client-address";
@@ -12,6 +13,8 @@ import { connectSelfTracing } from "./self-tracing";
 
 const RETENTION_FIRST_RUN_MS = 60_000;
 const RETENTION_INTERVAL_MS = 10 * 60_000;
+/** Partitions are made two days ahead, so looking every hour leaves a wide margin. */
+const PARTITIONS_INTERVAL_MS = 60 * 60_000;
 
 function scheduleRetention(): void {
   const run = async () => {
@@ -28,6 +31,20 @@ function scheduleRetention(): void {
     void run();
     setInterval(() => void run(), RETENTION_INTERVAL_MS).unref();
   }, RETENTION_FIRST_RUN_MS).unref();
+}
+
+/** Makes the coming days' partitions (PostgreSQL) now, then every hour; every instance may, they take turns. */
+function schedulePartitions(): void {
+  const run = async () => {
+    try {
+      const created = await preparePartitions();
+      if (created > 0) console.log(`[traceboard] created ${created} time partitions ahead`);
+    } catch (error) {
+      console.error(`[traceboard] creating time partitions failed: ${(error as Error).message}`);
+    }
+  };
+  void run();
+  setInterval(() => void run(), PARTITIONS_INTERVAL_MS).unref();
 }
 
 /**
@@ -61,6 +78,7 @@ export function startServerLifecycle(): void {
   // A wrong TRACEBOARD_TRUSTED_PROXIES stops the start instead of failing each request.
   trustedProxies();
   connectSelfTracing();
+  schedulePartitions();
   scheduleRetention();
   maintainRollups();
   flushOnShutdown();

@@ -47,9 +47,12 @@ export async function candidateTraceIds(tags: readonly TagMatch[], startNs: bigi
           tags.map((tag) => `(${tagTokens(tag).map(ftsToken).join(" OR ")})`).join(" AND "),
           startNs,
         )
-      : await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
+      : // attribute_docs is partitioned by last_start_ns, never before start_time_ns: the
+        // same bound on it leaves out the days before the window.
+        await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
           `SELECT trace_id AS "traceId" FROM attribute_docs
-           WHERE ${tags.map((_, index) => `tokens && $${index + 2}::text::bigint[]`).join(" AND ")} AND start_time_ns >= $1 LIMIT ${limit}`,
+           WHERE ${tags.map((_, index) => `tokens && $${index + 2}::text::bigint[]`).join(" AND ")} AND start_time_ns >= $1 AND last_start_ns >= $1
+           LIMIT ${limit}`,
           startNs,
           // Array text (`{1,2}`): the tokens are plain numbers.
           ...tags.map((tag) => `{${tagTokens(tag).join(",")}}`),
