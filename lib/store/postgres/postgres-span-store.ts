@@ -10,6 +10,7 @@ import { inTransaction } from "./in-transaction";
 import { postgresAttributeIndex, type PostgresAttributeIndex } from "./postgres-attribute-index";
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 import { createDayPartitions, dropSpansPartitionsBefore } from "./postgres-partitions";
+import { POSTGRES_SESSION_OPTIONS } from "./session-options";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
@@ -134,7 +135,7 @@ async function deleteBatch(client: pg.PoolClient, cutoffNs: bigint, batchSize: n
  * locks, so several app instances can share one database.
  */
 export function createPostgresSpanStore(url: string): SpanStore {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: POSTGRES_SESSION_OPTIONS });
   const recentOperations = new RecentOperations();
   const writer: WriterState = { recentOperations, attributeIndex: postgresAttributeIndex() };
   // Without a listener, an idle connection dropped by the server would crash the process.
