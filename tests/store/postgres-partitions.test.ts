@@ -144,6 +144,27 @@ describe.skipIf(!TEST_POSTGRES_URL)(TEST_POSTGRES_URL ? "postgresql time partiti
     expect(before).toHaveLength(2);
   });
 
+  it("twoInstancesRunningRetentionAtOnce_dropTheDayOnce_removeEachSpanOnce", async () => {
+    const day = today() - 60n * DAY;
+    await store().preparePartitions!(day, day + 1n);
+    const traceId = newTraceId();
+    await store().writeSpans([spanAt(traceId, 1, day + HOUR), spanAt(traceId, 2, day + 2n * HOUR, { parentSpanId: spanIdOf(1) })]);
+    const cutoff = day + DAY;
+    const older = async () => Number((await query<{ n: string }>(app, "SELECT count(*) AS n FROM spans WHERE start_time_ns < $1", [cutoff.toString()]))[0].n);
+    const expected = await older();
+    const instances = [0, 1].map(() => createSpanStore(resolveDatabaseTarget(app.database.url)));
+    try {
+      const removed = await Promise.all(instances.map((instance) => instance.deleteOlderThan(cutoff)));
+      expect(removed[0].spans + removed[1].spans).toBe(expected);
+      expect(expected).toBeGreaterThanOrEqual(2);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+    }
+    expect(await older()).toBe(0);
+    expect(await partitionsOf(app, "spans")).not.toContain(dayName("spans", day));
+    expect(await app.traceSummary(traceId)).toEqual({ trace: null, services: [] });
+  });
+
   it("spanResentWithAnotherStart_isAConflict_theFirstVersionKept", async () => {
     const traceId = newTraceId();
     const day = today() + 10n * DAY;
