@@ -5,8 +5,8 @@
 -- (late, very old or future spans), so ingest never fails for want of a partition. Retention
 -- then drops the partitions wholly before its cutoff instead of deleting their rows, and the
 -- app creates the next days' partitions ahead (lib/store/postgres/postgres-partitions.ts,
--- which explains the choice of a day). Prisma cannot declare partitioning; schema.prisma says
--- so at the models.
+-- which explains the choice of a day). Prisma cannot declare partitioning; the header of
+-- schema.prisma says so.
 --
 -- Written without the tables' column lists, so it works whatever columns earlier migrations
 -- gave them: each table is renamed, a partitioned table LIKE it takes its name, its rows are
@@ -14,6 +14,20 @@
 -- sequence it owns (attribute_docs.doc_id) move over. A primary key of a partitioned table
 -- must hold the partition key, so the keys grow by it: spans (trace_id, span_id, kind,
 -- start_time_ns), attribute_docs (doc_id, last_start_ns).
+
+-- A statement the catalog wrote for the old table (pg_get_indexdef, pg_get_triggerdef), aimed
+-- at the new one; any schema qualifier stays. Refuses a statement that does not name it, so
+-- no index or trigger can be left on the old table and dropped with it.
+CREATE FUNCTION pg_temp.retarget(definition text, old_table text, tbl text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  retargeted text := regexp_replace(definition, ' ON ((\S+\.)?)' || old_table || ' ', ' ON \1' || quote_ident(tbl) || ' ');
+BEGIN
+  IF retargeted = definition THEN
+    RAISE EXCEPTION 'cannot move to the partitioned %: %', tbl, definition;
+  END IF;
+  RETURN retargeted;
+END
+$$;
 
 CREATE FUNCTION pg_temp.partition_by_day(tbl text, key_column text, primary_key text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -55,7 +69,7 @@ BEGIN
   EXECUTE format('INSERT INTO %I SELECT * FROM %I', tbl, old_table);
   EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I PRIMARY KEY (%s)', tbl, tbl || '_pkey', primary_key);
   FOREACH definition IN ARRAY index_defs LOOP
-    EXECUTE regexp_replace(definition, ' ON (ONLY )?(public\.)?' || old_table || ' ', ' ON ' || quote_ident(tbl) || ' ');
+    EXECUTE pg_temp.retarget(definition, old_table, tbl);
   END LOOP;
   FOR sequence_name, owning_column IN SELECT s.oid::regclass::text, a.attname FROM pg_depend d
       JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
@@ -66,7 +80,7 @@ BEGIN
   EXECUTE format('DROP TABLE %I', old_table);
   -- After the copy, so copying fires no trigger (the roll-up counters already count these rows).
   FOREACH definition IN ARRAY trigger_defs LOOP
-    EXECUTE regexp_replace(definition, ' ON (public\.)?' || old_table || ' ', ' ON ' || quote_ident(tbl) || ' ');
+    EXECUTE pg_temp.retarget(definition, old_table, tbl);
   END LOOP;
   EXECUTE format('ANALYZE %I', tbl);
 END
@@ -75,6 +89,7 @@ $$;
 SELECT pg_temp.partition_by_day('spans', 'start_time_ns', 'trace_id, span_id, kind, start_time_ns');
 SELECT pg_temp.partition_by_day('attribute_docs', 'last_start_ns', 'doc_id, last_start_ns');
 DROP FUNCTION pg_temp.partition_by_day(text, text, text);
+DROP FUNCTION pg_temp.retarget(text, text, text);
 
 -- The roll-up trigger looks up each changed span's parent and Zipkin counterpart by trace
 -- and span id, which no partition bound narrows: joined as before it probes the primary key
