@@ -90,6 +90,8 @@ async function waitUntilFresh(database: QueryDatabase): Promise<number> {
  */
 async function load(nowMs: number, database: QueryDatabase): Promise<Loaded> {
   const store = database.openStore();
+  // PostgreSQL's day partitions for yesterday and today, as a server running through them would have made.
+  await store.preparePartitions?.(BigInt(nowMs - DAY_MS) * NS_PER_MS, BigInt(nowMs) * NS_PER_MS);
   const maintainer = startRollupMaintainer(database.target);
   const started = performance.now();
   let pending: SpanRecord[] = [];

@@ -4,6 +4,7 @@ import { startOtlpGrpcServer } from "@/lib/collector/grpc/otlp-grpc-server";
 import { ingestQueue } from "@/lib/collector/ingest/ingest-service";
 import { retentionIntervalMs, retentionSeconds } from "@/lib/collector/retention/retention-config";
 import { msUntilNextPeriod, retentionPeriodStartMs } from "@/lib/collector/retention/retention-period";
+import { preparePartitions } from "@/lib/collector/retention/prepare-partitions";
 import { runRetention } from "@/lib/collector/retention/run-retention";
 import { selfSpanExporter } from "@/lib/tracing/span-exporter";
 import { trustedProxies } from "@/lib/security/client-address";
@@ -16,6 +17,8 @@ import { connectSelfTracing } from "./self-tracing";
 
 /** The first run after a start comes this soon (or after one interval, if shorter): a period no instance ran gets its run. */
 const RETENTION_FIRST_RUN_MS = 60_000;
+/** Partitions are made two days ahead, so looking every hour leaves a wide margin. */
+const PARTITIONS_INTERVAL_MS = 60 * 60_000;
 
 /**
  * Retention once per period (TRACEBOARD_RETENTION_INTERVAL_SECONDS), not once per
@@ -45,6 +48,20 @@ function scheduleRetention(): void {
   };
   setTimeout(() => void run(), Math.min(RETENTION_FIRST_RUN_MS, intervalMs)).unref();
   atNextPeriod();
+}
+
+/** Makes the coming days' partitions (PostgreSQL) now, then every hour; every instance may, they take turns. */
+function schedulePartitions(): void {
+  const run = async () => {
+    try {
+      const created = await preparePartitions();
+      if (created > 0) console.log(`[traceboard] created ${created} time partitions ahead`);
+    } catch (error) {
+      console.error(`[traceboard] creating time partitions failed: ${(error as Error).message}`);
+    }
+  };
+  void run();
+  setInterval(() => void run(), PARTITIONS_INTERVAL_MS).unref();
 }
 
 /**
@@ -94,6 +111,7 @@ export function startServerLifecycle(): void {
   // A wrong TRACEBOARD_TRUSTED_PROXIES stops the start instead of failing each request.
   trustedProxies();
   connectSelfTracing();
+  schedulePartitions();
   scheduleRetention();
   maintainRollups();
   receiveOtlpGrpc();

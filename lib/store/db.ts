@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-target";
+import { POSTGRES_SESSION_OPTIONS } from "./postgres/session-options";
 import { runObservedQuery } from "./query-observer";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
@@ -41,7 +42,7 @@ export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
     // The reads are small LIMITed walks of an index; a parallel plan's workers cost more to
     // start than the walk (a common-tag trace search: 36-65 ms with a worker, 3.3 ms without).
-    const options = "-c max_parallel_workers_per_gather=0";
+    const options = `-c max_parallel_workers_per_gather=0 ${POSTGRES_SESSION_OPTIONS}`;
     const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: target.url, options }) });
     return withQueryObserver(client as unknown as SqlitePrismaClient, target.provider);
   }

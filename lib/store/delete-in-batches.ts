@@ -3,6 +3,11 @@ import type { DeleteResult } from "./span-store-contract";
 
 export const DEFAULT_DELETE_BATCH_SIZE = 5_000;
 
+/** Refuses a batch size that is not a positive integer. */
+export function checkBatchSize(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer (got ${batchSize})`);
+}
+
 /**
  * Runs `deleteBatch` (one transaction removing at most `batchSize` spans) until a
  * batch comes back short, yielding between batches so queued ingest gets its turn.
@@ -12,7 +17,7 @@ export async function deleteInBatches(
   cutoffNs: bigint,
   batchSize: number,
 ): Promise<DeleteResult> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer (got ${batchSize})`);
+  checkBatchSize(batchSize);
   const total: DeleteResult = { spans: 0, traces: 0 };
   for (;;) {
     const batch = await deleteBatch(cutoffNs, batchSize);

@@ -49,6 +49,12 @@ export interface SpanStore {
    * seen since the cutoff.
    */
   deleteOlderThan(cutoffNs: bigint, batchSize?: number): Promise<DeleteResult>;
+  /**
+   * Optional (PostgreSQL, whose spans are partitioned by day): makes sure a partition
+   * exists for every day overlapping [fromNs, toNs), so the spans of those days do not
+   * land in the catch-all DEFAULT partition. Resolves to the partitions created.
+   */
+  preparePartitions?(fromNs: bigint, toNs: bigint): Promise<number>;
   /** Table row counts and on-disk size in bytes, for statistics. */
   storageStats(): Promise<StorageStats>;
   close(): Promise<void>;

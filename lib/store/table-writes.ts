@@ -21,6 +21,9 @@ export interface TableWrite<Row> {
  * the store swaps it for its span_resources id (SPAN_RESOURCE_COLUMN) inside the write's
  * transaction, since only the database knows the ids.
  */
+/** The primary key of spans in PostgreSQL: the span's identity and its start, the partition key. */
+export const SPANS_POSTGRES_KEY = ["trace_id", "span_id", "kind", "start_time_ns"] as const;
+
 export const SPANS: TableWrite<SpanRecord> = {
   table: "spans",
   columns: {
@@ -60,7 +63,11 @@ export const SPANS: TableWrite<SpanRecord> = {
     span.traceState,
   ],
   // A retried batch hits the key and is ignored; `changes`/RETURNING tell what was new.
-  onConflict: () => "ON CONFLICT (trace_id, span_id, kind) DO NOTHING",
+  // PostgreSQL partitions spans by start time, and a partitioned table's key must hold the
+  // partition key: there a span stored with another start is found before the insert
+  // (postgres-span-store.ts).
+  onConflict: (dialect) =>
+    dialect === "sqlite" ? "ON CONFLICT (trace_id, span_id, kind) DO NOTHING" : `ON CONFLICT (${SPANS_POSTGRES_KEY.join(", ")}) DO NOTHING`,
 };
 
 /** The position in SPANS rows of the resource's key, to be replaced by its id. */

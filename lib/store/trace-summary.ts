@@ -125,15 +125,25 @@ function seeOperation(operations: OperationsSeen, span: SummarizedSpan): void {
   else if (span.startTimeNs > operation.lastSeenNs) operation.lastSeenNs = span.startTimeNs;
 }
 
+/**
+ * A span's end, or its start should it come later: every ingest format refuses such a span,
+ * but the store does not rely on it, so a trace's summary always spans the starts of all its
+ * spans (PostgreSQL's roll-up trigger looks up a trace's spans between those bounds).
+ */
+function latestOf(span: SummarizedSpan): bigint {
+  return span.endTimeNs > span.startTimeNs ? span.endTimeNs : span.startTimeNs;
+}
+
 /** What a batch of newly stored spans changes in the summaries. */
 export function summarizeSpans(spans: readonly SummarizedSpan[]): SummaryDeltas {
   const traces = new Map<string, TraceEntry<TraceExtent>>();
   const operations: OperationsSeen = new Map();
   for (const span of spans) {
-    const trace = countSpan(traces, span, () => ({ root: span, startTimeNs: span.startTimeNs, endTimeNs: span.endTimeNs }));
+    const end = latestOf(span);
+    const trace = countSpan(traces, span, () => ({ root: span, startTimeNs: span.startTimeNs, endTimeNs: end }));
     if (isBetterRoot(span, trace.root)) trace.root = span;
     if (span.startTimeNs < trace.startTimeNs) trace.startTimeNs = span.startTimeNs;
-    if (span.endTimeNs > trace.endTimeNs) trace.endTimeNs = span.endTimeNs;
+    if (end > trace.endTimeNs) trace.endTimeNs = end;
     seeOperation(operations, span);
   }
   const lists = toLists(traces);

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { nowUnixNano } from "@/lib/domain/clock";
 import { inTransaction } from "../postgres/in-transaction";
+import { POSTGRES_SESSION_OPTIONS } from "../postgres/session-options";
 import { AUDIT_FIELDS, auditInsert } from "./audit-columns";
 import type { AuditWriter, ChainHead } from "./audit-writer-contract";
 
@@ -20,7 +21,7 @@ const INSERT = auditInsert((_field, index) => `$${index + 1}`);
  * commit or rollback.
  */
 export function createPostgresAuditWriter(url: string): AuditWriter {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: POSTGRES_SESSION_OPTIONS });
   pool.on("error", (error) => console.error(`[traceboard] idle PostgreSQL audit connection failed: ${error.message}`));
   return {
     append: (seal) =>

@@ -4,6 +4,7 @@ import type { IndexedSpan } from "../attributes/attribute-docs";
 import { AttributeIndexer } from "../attributes/attribute-indexer";
 import { ATTRIBUTE_KEYS, ATTRIBUTE_VALUES, byPrimaryKey } from "../attributes/attribute-tables";
 import { postgresColumns, postgresInsert } from "./postgres-insert";
+import { dropDocPartitionsBefore } from "./postgres-partitions";
 
 /** Each document's tokens travel as array text (`{1,2}`): unnest would flatten a two-dimensional array. */
 const INSERT_DOCS = `INSERT INTO attribute_docs (trace_id, start_time_ns, last_start_ns, tokens)
@@ -11,7 +12,9 @@ const INSERT_DOCS = `INSERT INTO attribute_docs (trace_id, start_time_ns, last_s
   FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[]) AS d(trace_id, start_time_ns, last_start_ns, tokens)`;
 const UPSERT_KEYS = postgresInsert(ATTRIBUTE_KEYS);
 const UPSERT_VALUES = postgresInsert(ATTRIBUTE_VALUES);
-const DELETE_OLD_DOCS = `DELETE FROM attribute_docs WHERE doc_id IN (SELECT doc_id FROM attribute_docs WHERE last_start_ns < $1 LIMIT $2)`;
+/** After whole partitions were dropped: the documents of the day straddling the cutoff, and strays in the DEFAULT partition. */
+const DELETE_OLD_DOCS = `DELETE FROM attribute_docs WHERE last_start_ns < $1 AND (doc_id, last_start_ns) IN
+  (SELECT doc_id, last_start_ns FROM attribute_docs WHERE last_start_ns < $1 LIMIT $2)`;
 const DELETE_OLD_KEYS = `DELETE FROM attribute_keys WHERE hour_start_ns <= $1::bigint - ${HOUR_NS}`;
 const DELETE_OLD_VALUES = `DELETE FROM attribute_values WHERE day_start_ns <= $1::bigint - ${DAY_NS}`;
 const CLOSE_GAP = "DELETE FROM attribute_index_gaps WHERE last_unindexed_start_ns < $1";
@@ -47,6 +50,7 @@ export function postgresAttributeIndex(): PostgresAttributeIndex {
     },
     async deleteOlderThan(pool, cutoffNs) {
       const cutoff = cutoffNs.toString();
+      await dropDocPartitionsBefore(pool, cutoffNs);
       while (((await pool.query(DELETE_OLD_DOCS, [cutoff, DOCS_PER_DELETE])).rowCount ?? 0) > 0);
       await pool.query(DELETE_OLD_KEYS, [cutoff]);
       await pool.query(DELETE_OLD_VALUES, [cutoff]);

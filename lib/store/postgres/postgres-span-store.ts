@@ -1,9 +1,9 @@
 import pg from "pg";
 import type { SpanRecord } from "@/lib/domain/span-record";
-import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
+import { checkBatchSize, DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from "../delete-in-batches";
 import type { DeleteResult, SpanStore, WriteResult } from "../span-store-contract";
 import { RecentOperations } from "../recent-operations";
-import { needsStartAlignment, OPERATIONS, SPANS, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
+import { needsStartAlignment, OPERATIONS, SPANS, SPANS_POSTGRES_KEY, spanKey, TRACE_SERVICES, TRACES } from "../table-writes";
 import type { FoundResourceIds } from "../span-resources";
 import { countSpans, summarizeSpans, type CountedSpan, type OperationSeen } from "../trace-summary";
 import { writeInSlices } from "../write-in-slices";
@@ -12,6 +12,8 @@ import { postgresAttributeIndex, type PostgresAttributeIndex } from "./postgres-
 import { postgresColumns, postgresInsert, postgresRowsNotStored } from "./postgres-insert";
 import { postgresSpanResources, type PostgresSpanResources } from "./postgres-span-resources";
 import { HOLD_SPAN_WRITES_SQL } from "./span-write-barrier";
+import { createDayPartitions, dropSpansPartitionsBefore } from "./postgres-partitions";
+import { POSTGRES_SESSION_OPTIONS } from "./session-options";
 
 /** Connections for writes and retention; the Prisma read client has its own pool. */
 const POOL_SIZE = 4;
@@ -21,17 +23,32 @@ const POOL_SIZE = 4;
  */
 const SPANS_PER_WRITE = 1_000;
 
-const INSERT_SPANS = postgresInsert(SPANS, "RETURNING trace_id, span_id, kind");
-/** The primary key of spans is its first three columns (trace_id, span_id, kind). */
-const SPANS_NOT_STORED = postgresRowsNotStored(SPANS, 3);
+/**
+ * spans' key holds the start (the partition key), so a span stored before with the same
+ * identity (trace, span, kind) but another start would not stop the insert: such a row is
+ * left out here and counts as a duplicate (a conflict, as its content differs). Only a trace
+ * with a summary has stored spans, and none starts before the summary's start: a new trace
+ * costs one summary lookup (a NULL bound prunes every partition), an old one looks only into
+ * partitions from its start on. OFFSET 0 keeps it one lookup per row: as a join the planner
+ * hashed whole partitions (107 ms for 1,000 rows at 160,000 stored spans, growing with the
+ * table); this way 1,000 rows take about 2 ms (new traces) to 5-13 ms (stored ones) at
+ * 400,000 spans over 8 days. (Two writers storing one span id with two starts at the same
+ * moment could both succeed; a retry resends the same start, which the key catches.)
+ */
+const STORED_UNDER_OTHER_START = `NOT EXISTS (SELECT 1 FROM spans s
+  WHERE s.trace_id = d.trace_id AND s.span_id = d.span_id AND s.kind = d.kind AND s.start_time_ns <> d.start_time_ns
+    AND s.start_time_ns >= (SELECT t.start_time_ns FROM traces t WHERE t.trace_id = d.trace_id) OFFSET 0)`;
+const INSERT_SPANS = postgresInsert(SPANS, "RETURNING trace_id, span_id, kind", STORED_UNDER_OTHER_START);
+const SPANS_NOT_STORED = postgresRowsNotStored(SPANS, SPANS_POSTGRES_KEY);
 const UPSERT_TRACES = postgresInsert(TRACES, "RETURNING trace_id, start_time_ns, span_count");
 const UPSERT_TRACE_SERVICES = postgresInsert(TRACE_SERVICES);
 const ALIGN_TRACE_SERVICE_STARTS = `UPDATE trace_services AS s SET start_time_ns = t.start_time_ns
   FROM traces AS t WHERE t.trace_id = ANY($1::text[]) AND s.trace_id = t.trace_id AND s.start_time_ns <> t.start_time_ns`;
 const UPSERT_OPERATIONS = postgresInsert(OPERATIONS);
 
-const DELETE_OLD_SPANS = `DELETE FROM spans WHERE (trace_id, span_id, kind) IN
-  (SELECT trace_id, span_id, kind FROM spans WHERE start_time_ns < $1 ORDER BY start_time_ns LIMIT $2)
+/** After whole partitions were dropped: the rows of the partition straddling the cutoff, and strays in the DEFAULT one. */
+const DELETE_OLD_SPANS = `DELETE FROM spans WHERE start_time_ns < $1 AND (trace_id, span_id, kind, start_time_ns) IN
+  (SELECT trace_id, span_id, kind, start_time_ns FROM spans WHERE start_time_ns < $1 ORDER BY start_time_ns LIMIT $2)
   RETURNING trace_id AS "traceId", service_name AS "serviceName", status_code AS "statusCode"`;
 const UNCOUNT_TRACES = `UPDATE traces AS t SET span_count = t.span_count - d.span_count, error_count = t.error_count - d.error_count
   FROM unnest($1::text[], $2::int[], $3::int[]) AS d(trace_id, span_count, error_count) WHERE t.trace_id = d.trace_id`;
@@ -82,7 +99,10 @@ async function writeSpans(client: pg.PoolClient, spans: readonly SpanRecord[], {
   // Key order everywhere, so concurrent writers lock rows in one order.
   const order = spans.map((_, position) => position).sort((a, b) => (spanKey(spans[a]) < spanKey(spans[b]) ? -1 : 1));
   const sorted = order.map((position) => spans[position]);
-  const columns = postgresColumns(SPANS, sorted);
+  // A span twice in the batch is inserted once, its first version: the key would let both
+  // in when their starts differ.
+  const unique = sorted.filter((span, index) => index === 0 || spanKey(span) !== spanKey(sorted[index - 1]));
+  const columns = postgresColumns(SPANS, unique);
   const resourcesFound: FoundResourceIds = new Map();
   const bind: BindResources = (spanColumns) => resources.bind(client, spanColumns, resourcesFound);
   await bind(columns);
@@ -130,7 +150,7 @@ async function deleteBatch(client: pg.PoolClient, cutoffNs: bigint, batchSize: n
  * locks, so several app instances can share one database.
  */
 export function createPostgresSpanStore(url: string): SpanStore {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: POSTGRES_SESSION_OPTIONS });
   const recentOperations = new RecentOperations();
   const writer: WriterState = { recentOperations, attributeIndex: postgresAttributeIndex(), resources: postgresSpanResources() };
   // Without a listener, an idle connection dropped by the server would crash the process.
@@ -147,6 +167,8 @@ export function createPostgresSpanStore(url: string): SpanStore {
       });
     },
     async deleteOlderThan(cutoffNs, batchSize = DEFAULT_DELETE_BATCH_SIZE) {
+      checkBatchSize(batchSize);
+      const dropped = await dropSpansPartitionsBefore(pool, cutoffNs);
       const removed = await deleteInBatches(
         (cutoff, size) => inTransaction(pool, (client) => deleteBatch(client, cutoff, size)),
         cutoffNs,
@@ -155,7 +177,10 @@ export function createPostgresSpanStore(url: string): SpanStore {
       await writer.attributeIndex.deleteOlderThan(pool, cutoffNs);
       await pool.query(DELETE_STALE_OPERATIONS, [cutoffNs.toString()]);
       recentOperations.forget();
-      return removed;
+      return { spans: dropped.spans + removed.spans, traces: dropped.traces + removed.traces };
+    },
+    async preparePartitions(fromNs, toNs) {
+      return (await createDayPartitions(pool, fromNs, toNs)).length;
     },
     async storageStats() {
       const { rows } = await pool.query<{ spans: string; traces: string; bytes: string }>(COUNT_ROWS);

@@ -72,8 +72,11 @@ export async function candidateTraceIdsFor(formula: AttributeFormula, startNs: b
           formulaSql(formula, true, arrays),
           startNs,
         )
-      : await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
-          `SELECT trace_id AS "traceId" FROM attribute_docs WHERE ${formulaSql(formula, false, arrays)} AND start_time_ns >= $1 LIMIT ${limit}`,
+      : // attribute_docs is partitioned by last_start_ns, never before start_time_ns: the
+        // same bound on it leaves out the days before the window.
+        await getDb().$queryRawUnsafe<Array<{ traceId: string }>>(
+          `SELECT trace_id AS "traceId" FROM attribute_docs
+           WHERE ${formulaSql(formula, false, arrays)} AND start_time_ns >= $1 AND last_start_ns >= $1 LIMIT ${limit}`,
           startNs,
           ...arrays,
         );

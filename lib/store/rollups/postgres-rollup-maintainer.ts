@@ -5,6 +5,7 @@ import { recomputeStale, type SqlSession } from "./postgres-rollups";
 import { ROLLUP_BUCKET_NS } from "./rollup-bucket";
 import { RollupPacing } from "./rollup-pacing";
 import { bucketsFrom, staleBucketsSql, type RawBucket } from "./rollup-state-sql";
+import { POSTGRES_SESSION_OPTIONS } from "../postgres/session-options";
 import { SqlParams } from "../sql-params";
 
 /** pg_try_advisory_lock key of the maintainer role: the instance whose session holds it maintains. */
@@ -48,7 +49,7 @@ export function startPostgresRollupMaintainer(url: string) {
   let stopping = false;
 
   async function connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, options: POSTGRES_SESSION_OPTIONS });
     // A dropped connection also fails the next query, which reconnects; without a listener it would crash the process.
     client.on("error", (error) => console.error(`[traceboard] roll-up maintainer connection failed: ${error.message}`));
     await client.connect();

@@ -35,6 +35,13 @@ describe("summarizeSpans", () => {
     ]);
   });
 
+  // Ingest refuses such a span; should the store get one anyway, the summary still covers every span's start.
+  it("spanEndingBeforeItsStart_traceEndsAtThatStart", () => {
+    const spans = [span("a", "1", { startTimeNs: 50n, endTimeNs: 60n }), span("a", "2", { parentSpanId: "1", startTimeNs: 80n, endTimeNs: 70n })];
+    expect(summarizeSpans(spans).traces[0]).toMatchObject({ startTimeNs: 50n, endTimeNs: 80n });
+    expect(summarizeSpans([spans[1]]).traces[0]).toMatchObject({ startTimeNs: 80n, endTimeNs: 80n });
+  });
+
   it("operations_distinctByServiceNameKind_latestStart", () => {
     const { operations } = summarizeSpans([
       span("a", "1", { serviceName: "web", name: "GET /", kind: SpanKind.SERVER, startTimeNs: 5n }),
