@@ -52,6 +52,23 @@ function retryDelaySeconds(error: ServiceError): number | null {
   return (RetryInfo.toObject(RetryInfo.decode(retry.value), { longs: Number }) as { retryDelay: { seconds: number } }).retryDelay.seconds;
 }
 
+/** Holds every store write until the returned release is called, so submitted spans wait in the queue. */
+function holdStoreWrites(app: TestApp): () => void {
+  const store = app.modules.getSpanStore();
+  const writeSpans = store.writeSpans.bind(store);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  vi.spyOn(store, "writeSpans").mockImplementation(async (spans, prepared) => {
+    await gate;
+    return writeSpans(spans, prepared);
+  });
+  return release;
+}
+
+async function untilQueued(app: TestApp, spans: number): Promise<void> {
+  for (let i = 0; i < 500 && app.modules.ingestCounters().queueDepth < spans; i++) await sleep(5);
+}
+
 async function withApp(env: AppEnv, run: (app: TestApp) => Promise<void>): Promise<void> {
   const app = await startTestApp({ env });
   try {
@@ -162,17 +179,10 @@ describe("OTLP/gRPC limits and access", () => {
     await withApp({}, async (app) => {
       const receiver = (await app.modules.startOtlpGrpcServer({ host: "127.0.0.1", port: 0 }))!;
       const address = { grpcAddress: `127.0.0.1:${receiver.port}` };
-      const store = app.modules.getSpanStore();
-      const writeSpans = store.writeSpans.bind(store);
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      vi.spyOn(store, "writeSpans").mockImplementation(async (spans, prepared) => {
-        await gate;
-        return writeSpans(spans, prepared);
-      });
+      const release = holdStoreWrites(app);
       const inFlightTrace = newTraceId();
       const inFlight = call(address, EXPORT, exportRequest(inFlightTrace, 2));
-      for (let i = 0; i < 500 && app.modules.ingestCounters().queueDepth < 2; i++) await sleep(5);
+      await untilQueued(app, 2);
       let stopped = false;
       const stopping = receiver.stop().then(() => (stopped = true));
       expect((await call(address, EXPORT, exportRequest(newTraceId(), 1))).error?.code).toBe(GrpcCode.UNAVAILABLE);
@@ -186,17 +196,10 @@ describe("OTLP/gRPC limits and access", () => {
 
   it("fullQueue_unavailableWithRetryInfo_blockedExportStillCommitted", async () => {
     await withApp({ TRACEBOARD_QUEUE_MAX_SPANS: "10" }, async (app) => {
-      const store = app.modules.getSpanStore();
-      const writeSpans = store.writeSpans.bind(store);
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      vi.spyOn(store, "writeSpans").mockImplementation(async (spans, prepared) => {
-        await gate;
-        return writeSpans(spans, prepared);
-      });
+      const release = holdStoreWrites(app);
       const blockedTrace = newTraceId();
       const blocked = call(app, EXPORT, exportRequest(blockedTrace, 10));
-      for (let i = 0; i < 500 && app.modules.ingestCounters().queueDepth < 10; i++) await sleep(5);
+      await untilQueued(app, 10);
       const refused = await call(app, EXPORT, exportRequest(newTraceId(), 1));
       expect(refused.error?.code).toBe(GrpcCode.UNAVAILABLE);
       expect(refused.error?.details).toMatch(/queue is full/i);
