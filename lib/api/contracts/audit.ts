@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_SEVERITIES } from "@/lib/audit/audit-enums";
+import type { JsonValue } from "@/lib/audit/canonical-json";
 import { SpanIdParam, TraceIdParam } from "@/lib/query/params/hex-ids";
 import { timeWindowShape, windowInOrder, type WindowBounds } from "@/lib/query/params/time-window";
 import { defineEndpoint } from "../endpoint";
@@ -14,8 +15,22 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: "Lowerc
 const Label = z.string().min(1).max(256);
 
 const MAX_JSON_CHARS = 65_536;
+
+/** Whether `value` is JSON data: null, a string, a finite number, a boolean, or arrays and plain objects of them. */
+function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  return typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isJsonValue);
+}
+
+/**
+ * Any JSON value, kept as the request's JSON.parse made it. z.json() rebuilds objects by
+ * assignment, which turned a member named "__proto__" into the copy's prototype: the
+ * event was stored and hashed without it, and answered 201.
+ */
 const JsonField = z
-  .json()
+  .custom<JsonValue>(isJsonValue, "expected a JSON value")
   .refine((value) => JSON.stringify(value).length <= MAX_JSON_CHARS, `at most ${MAX_JSON_CHARS} characters of JSON`)
   .nullish();
 
