@@ -1,4 +1,4 @@
-import { Field, Type } from "protobufjs";
+import { RpcStatus } from "@/lib/collector/wire/grpc-proto";
 import { ExportTraceServiceRequest, ExportTraceServiceResponse } from "@/lib/collector/wire/otlp-proto";
 
 /** Hand-built OTLP/JSON documents and the protobuf codecs of the project's OTLP schema (lib/collector/wire/otlp-proto.ts). */
@@ -70,9 +70,8 @@ export function decodeProtobufResponse(body: Uint8Array): Record<string, unknown
   return response.toObject(response.decode(body), { longs: String });
 }
 
-/** google.rpc.Status by reflection: code = 1 (int32), message = 2 (string). */
-const Status = new Type("Status").add(new Field("code", 1, "int32")).add(new Field("message", 2, "string"));
-
+/** A google.rpc.Status body (the project's schema, lib/collector/wire/grpc-proto.ts), without its details. */
 export function decodeProtobufStatus(body: Uint8Array): { code: number; message: string } {
-  return Status.toObject(Status.decode(body), { defaults: true }) as { code: number; message: string };
+  const { code, message } = RpcStatus.toObject(RpcStatus.decode(body), { defaults: true }) as { code: number; message: string };
+  return { code, message };
 }
