@@ -33,6 +33,7 @@ import { engineFromEnv } from "./lib/ingest-databases";
 import { measure, printResults, type Outcome, type Scenario } from "./lib/http-scenarios";
 import { openQueryDatabase, type QueryDatabase } from "./lib/query-database";
 import { realisticTrace } from "./lib/realistic-spans";
+import { traceqlScenarios } from "./lib/traceql-scenarios";
 import { positiveIntFromEnv } from "./lib/env-int";
 import { machineDescription } from "./lib/report.mjs";
 import { ensureProductionBuild, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
@@ -49,16 +50,6 @@ const COLD_METRICS_TARGET_MS = 1_000;
 /** Issue 12: a rare or absent attribute, alone or with a service, found through the attribute index. */
 const TAG_SEARCH_TARGET_MS = 100;
 const ATTRIBUTE_LIST_TARGET_MS = 50;
-/** Issue 13: TraceQL searches (structural, regex, OR of rare attributes, negation). */
-const TRACEQL_TARGET_MS = 300;
-/** TraceQL queries adapted to the bench data's services and attributes (realistic-spans.ts). */
-const TRACEQL_QUERIES: Array<[label: string, query: string]> = [
-  ["structural api-gateway >> error", '{ resource.service.name = "api-gateway" } >> { status = error }'],
-  ["regex url.path", '{ span.url.path =~ "/api/products/16[0-9]{2}" }'],
-  ["OR of two rare attributes", '{ span.url.path = "/api/products/1657" } || { span.client.address = "10.0.23.64" }'],
-  ["negation checkout != 200", '{ resource.service.name = "checkout" && span.http.response.status_code != 200 }'],
-];
-
 const options = {
   traces: positiveIntFromEnv("BENCH_TRACES", 50_000),
   requests: positiveIntFromEnv("BENCH_REQUESTS", 30),
@@ -136,11 +127,10 @@ function scenarios(nowMs: number, bigTraceId: string): Scenario[] {
       path: `/api/tracing/traces?${window}&service=checkout&tags=${encodeURIComponent("http.response.status_code=503")}`,
       targetMs: TAG_SEARCH_TARGET_MS,
     },
-    ...TRACEQL_QUERIES.map(([label, query]) => ({
-      name: `TraceQL ${label}`,
-      path: `/api/tracing/traces?${window}&q=${encodeURIComponent(query)}`,
-      targetMs: TRACEQL_TARGET_MS,
-    })),
+    ...traceqlScenarios(window, [
+      { key: "url.path", value: "/api/products/1657" },
+      { key: "client.address", value: "10.0.23.64" },
+    ]),
     { name: "attribute keys (24 h)", path: `/api/tracing/attributes?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
     { name: "attribute values, url.path (24 h)", path: `/api/tracing/attributes/url.path/values?${window}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },
     { name: "attribute values, url.path prefix /api/products/16", path: `/api/tracing/attributes/url.path/values?${window}&prefix=${encodeURIComponent("/api/products/16")}`, targetMs: ATTRIBUTE_LIST_TARGET_MS },

@@ -9,8 +9,9 @@
 // At each size: load rate, bytes per span on disk, then `next start` (a restart) and
 // per scenario one cold call, BENCH_WARMUP more and BENCH_REQUESTS timed calls
 // (p50/p95): searches by a rare value, an absent key and a service plus a rare value,
+// TraceQL searches (issue 13: structural, regex, an OR of the rare order and user ids, a negation),
 // the trace list, a 5,000-span trace, metrics (cold and warm), dependencies and the
-// attribute key and value lists. Targets are issue 12's; the verdict is at the large size.
+// attribute key and value lists. Targets are issues 12 and 13's; the verdict is at the large size.
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,7 @@ import { ensureBundles } from "../scripts/lib/bundles.mjs";
 import { positiveIntFromEnv } from "./lib/env-int";
 import { measure, meets, printTable, targetText, type Outcome, type Scenario } from "./lib/http-scenarios";
 import { realisticTrace } from "./lib/realistic-spans";
+import { traceqlScenarios } from "./lib/traceql-scenarios";
 import { openQueryDatabase, type QueryDatabase } from "./lib/query-database";
 import { machineDescription } from "./lib/report.mjs";
 import { ensureProductionBuild, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
@@ -125,6 +127,10 @@ function scenarios(nowMs: number, probe: Probe): Scenario[] {
     { name: "search: rare enduser.id (24 h)", path: tags(`enduser.id=${probe.userId}`), targetMs: 100 },
     { name: "search: absent key (24 h)", path: tags("no.such.key=1"), targetMs: 100 },
     { name: "search: service + rare order.id", path: `${tags(`order.id=${probe.orderId}`)}&service=web-frontend`, targetMs: 100 },
+    ...traceqlScenarios(window, [
+      { key: "order.id", value: probe.orderId },
+      { key: "enduser.id", value: probe.userId },
+    ]),
     { name: "trace list, no filter (24 h)", path: `/api/tracing/traces?${window}`, targetMs: 50 },
     { name: "trace detail, 5,000 spans", path: `/api/tracing/traces/${probe.bigTraceId}`, targetMs: 50 },
     { name: "metrics 24 h (cold: first call after start)", path: `/api/tracing/metrics?${window}&step=5m`, targetMs: 300, coldTargetMs: 1_000 },
