@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { completionContext } from "@/lib/query/traceql/completion-context";
+import { completionContext } from "@/lib/query/traceql";
 import { liveErrorRange } from "@/lib/ui/traces/draft-traceql";
 import { applySuggestion, opensWhileTyping, type Suggestion } from "@/lib/ui/traces/traceql-suggestions";
 import { INPUT_BOX, INPUT_SURFACE } from "./field";
@@ -52,12 +52,12 @@ export function TraceQLEditor({
   const optionId = (index: number) => `${id}-option-${index}`;
   const mark = useMemo(() => liveErrorRange(value), [value]);
 
-  // The cursor a suggestion left, put back once React has written the new text.
+  // The cursor an accepted item left, put back once React has written the new text.
   useLayoutEffect(() => {
     if (pendingCursor.current === null || !textarea.current) return;
     textarea.current.setSelectionRange(pendingCursor.current, pendingCursor.current);
     pendingCursor.current = null;
-  }, [value]);
+  });
 
   const activeOption = shown ? optionId(activeIndex) : undefined;
   useEffect(() => {
@@ -119,6 +119,23 @@ export function TraceQLEditor({
 
   return (
     <div className="relative">
+      {history.length > 0 && (
+        // On the label's line; it keeps the focus in the box, where the arrows pick a query.
+        <button
+          type="button"
+          aria-haspopup="listbox"
+          aria-expanded={list === "history"}
+          aria-controls={listId}
+          className="absolute -top-5 right-0 text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            textarea.current?.focus();
+            open(list === "history" ? null : "history");
+          }}
+        >
+          Recent queries ({history.length})
+        </button>
+      )}
       <div className={`relative rounded ${INPUT_SURFACE}`}>
         <div ref={layer} aria-hidden className={`pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words border-transparent font-mono text-transparent ${INPUT_BOX}`}>
           {mark && (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { completionContext } from "@/lib/query/traceql/completion-context";
+import { completionContext } from "@/lib/query/traceql";
 import { useAttributeKeys, useAttributeValues } from "@/lib/client/queries/attributes";
 import { suggestionsFor, valueLookup } from "@/lib/ui/traces/traceql-suggestions";
 

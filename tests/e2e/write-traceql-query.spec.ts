@@ -139,6 +139,13 @@ test.describe("writing a TraceQL query", () => {
     await page.keyboard.press("Enter");
     await expect(editor(page)).toHaveValue(first);
     await expect(page.getByRole("listbox")).toHaveCount(0);
+
+    // With a query in the box, the button opens the history; the keyboard stays in the box.
+    await page.getByRole("button", { name: "Recent queries (2)" }).click();
+    await expect(options(page)).toHaveText([second, first]);
+    await expect(editor(page)).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(editor(page)).toHaveValue(second);
   });
 
   test("the mode and the query live in the URL: the form's TraceQL carries over, reload and back keep them", async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { AttributeKeyList, AttributeValueList } from "@/lib/api/contracts/attributes";
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
 import { COMPARISON_OPERATORS, INTRINSICS, type ComparisonOperator, type Field } from "@/lib/query/traceql/ast";
-import type { CompletionContext } from "@/lib/query/traceql/completion-context";
+import type { CompletionContext, ReplaceRange } from "@/lib/query/traceql";
 import { INTRINSIC_TYPES } from "@/lib/query/traceql/fields";
 import { formatKey } from "@/lib/query/traceql/format";
 
@@ -148,9 +148,9 @@ export function opensWhileTyping(context: CompletionContext): boolean {
   return context.kind === "field" || context.kind === "operator" || context.kind === "value" || (context.kind === "spanset" && context.prefix !== "");
 }
 
-/** The text and cursor after a suggestion replaced the context's range; a space is put before it when it would touch the word before. */
-export function applySuggestion(text: string, range: { from: number; to: number }, suggestion: Pick<Suggestion, "insert" | "kind">): { text: string; cursor: number } {
-  const touches = range.from > 0 && !/\s/.test(text[range.from - 1]) && suggestion.kind === "operator" && !/[{(!]/.test(text[range.from - 1]);
+/** The text and cursor after a suggestion replaced the context's range; a space is put before it when it would touch what is before (but an opening parenthesis or a negation). */
+export function applySuggestion(text: string, range: ReplaceRange, suggestion: Pick<Suggestion, "insert">): { text: string; cursor: number } {
+  const touches = range.from > 0 && !/[\s(!]/.test(text[range.from - 1]);
   const insert = `${touches ? " " : ""}${suggestion.insert}`;
   const rest = text.slice(range.to);
   // The trailing space is not doubled when the text goes on with one.

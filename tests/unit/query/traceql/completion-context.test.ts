@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionContext, type CompletionContext } from "@/lib/query/traceql/completion-context";
-import type { Field } from "@/lib/query/traceql";
+import { completionContext, type CompletionContext, type Field } from "@/lib/query/traceql";
 
 /** `‸` marks the cursor. */
 function contextAt(marked: string): CompletionContext {

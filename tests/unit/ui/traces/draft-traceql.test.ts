@@ -43,6 +43,12 @@ describe("a TraceQL search in the URL and the API call", () => {
     expect(params).toEqual({ q: "{ status = error }", start: 1, end: 2, limit: 20, cursor: undefined, excludeService: ["traceboard"] });
   });
 
+  it("the_traceql_mode_is_not_held_back_by_the_form_s_fields", () => {
+    const fields = { minDuration: "fast", tagsText: 'a="open' };
+    expect(searchOfDraft({ ...draftOf(DEFAULT_SEARCH), ...fields, mode: "form" }).ok).toBe(false);
+    expect(searchOfDraft({ ...draftOf(DEFAULT_SEARCH), ...fields, mode: "traceql", q: "{ }" }).ok).toBe(true);
+  });
+
   it("a_query_that_does_not_parse_is_a_problem_with_its_position", () => {
     const result = searchOfDraft({ ...draftOf(DEFAULT_SEARCH), mode: "traceql", q: '{ status = "error" }' });
     expect(result).toEqual({ ok: false, problems: { q: "cannot compare status with string at line 1, column 10", qAt: { line: 1, column: 10 } } });

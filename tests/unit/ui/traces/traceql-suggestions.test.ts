@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionContext } from "@/lib/query/traceql/completion-context";
+import { completionContext } from "@/lib/query/traceql";
 import { applySuggestion, MAX_SUGGESTIONS, opensWhileTyping, suggestionsFor, valueLookup, type AttributeKey, type AttributeValue } from "@/lib/ui/traces/traceql-suggestions";
 
 const KEYS: AttributeKey[] = [
@@ -120,20 +120,25 @@ describe("opensWhileTyping", () => {
 
 describe("applySuggestion", () => {
   it("replaces_the_typed_word_and_puts_the_cursor_after_the_insert", () => {
-    expect(applySuggestion("{ span.ht }", { from: 2, to: 9 }, { kind: "key", insert: "span.http.method " })).toEqual({ text: "{ span.http.method }", cursor: 19 });
+    expect(applySuggestion("{ span.ht }", { from: 2, to: 9 }, { insert: "span.http.method " })).toEqual({ text: "{ span.http.method }", cursor: 19 });
   });
 
   it("reuses_a_space_that_follows", () => {
-    expect(applySuggestion("{ sta = 1 }", { from: 2, to: 5 }, { kind: "intrinsic", insert: "status " })).toEqual({ text: "{ status = 1 }", cursor: 9 });
+    expect(applySuggestion("{ sta = 1 }", { from: 2, to: 5 }, { insert: "status " })).toEqual({ text: "{ status = 1 }", cursor: 9 });
   });
 
   it("puts_a_space_before_an_operator_that_would_touch_a_value", () => {
-    expect(applySuggestion('{ .a = "x"', { from: 10, to: 10 }, { kind: "operator", insert: "&& " })).toEqual({ text: '{ .a = "x" && ', cursor: 14 });
+    expect(applySuggestion('{ .a = "x"', { from: 10, to: 10 }, { insert: "&& " })).toEqual({ text: '{ .a = "x" && ', cursor: 14 });
+    expect(applySuggestion("{", { from: 1, to: 1 }, { insert: "status " })).toEqual({ text: "{ status ", cursor: 9 });
+  });
+
+  it("puts_no_space_after_a_parenthesis_or_a_negation", () => {
+    expect(applySuggestion("{ !(", { from: 4, to: 4 }, { insert: "span." })).toEqual({ text: "{ !(span.", cursor: 9 });
   });
 
   it("an_open_string_is_replaced_with_its_closing_quote", () => {
     const text = '{ .a = "GE" }';
     const context = completionContext(text, 10);
-    expect(applySuggestion(text, context, { kind: "value", insert: '"GET" ' })).toEqual({ text: '{ .a = "GET" }', cursor: 13 });
+    expect(applySuggestion(text, context, { insert: '"GET" ' })).toEqual({ text: '{ .a = "GET" }', cursor: 13 });
   });
 });
