@@ -28,7 +28,7 @@ test.describe("writing a TraceQL query", () => {
     const service = uniqueService("tqlac");
     // A key no other test has, so its prefix lists it alone.
     const key = `e2e${randomBytes(3).toString("hex")}.customer`;
-    const seeded = await seedTrace(request, orderTrace(service, { attributes: { [key]: "acme corp", "e2e.plan": 3 } }));
+    const seeded = await seedTrace(request, orderTrace(service, { attributes: { [key]: "acme corp" } }));
 
     await page.goto("/traces?mode=traceql");
     const box = editor(page);
@@ -104,7 +104,7 @@ test.describe("writing a TraceQL query", () => {
     await expect(page.getByTestId("traceql-error-marker")).toHaveCount(0);
   });
 
-  test("a structural query finds the trace whose service calls a failing span", async ({ page, request }) => {
+  test("a structural query finds the trace whose service calls a failing span", async ({ page, request }, testInfo) => {
     const service = uniqueService("tqlst");
     const failing = await seedTrace(request, orderTrace(service, { error: true }));
     await seedTrace(request, orderTrace(service));
@@ -117,6 +117,7 @@ test.describe("writing a TraceQL query", () => {
     await expect(rows(page).first()).toHaveAttribute("data-trace-id", failing.traceId);
     await expect(rows(page).first().getByTestId("matched-span")).toHaveText([/SELECT orders/]);
     await expect(rows(page).first().getByTestId("matched-span").first()).toContainText(`${service}-db`);
+    await page.screenshot({ path: testInfo.outputPath("traceql-structural-result.png") });
   });
 
   test("the history offers the queries run before, by keyboard, after a reload too", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { AttributeKeyList, AttributeValueList } from "@/lib/api/contracts/attributes";
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from "@/lib/domain/span-record";
-import { COMPARISON_OPERATORS, INTRINSICS, type ComparisonOperator, type Field } from "@/lib/query/traceql/ast";
+import { COMPARISON_OPERATORS, INTRINSICS, type ComparisonOperator, type Field, type Intrinsic } from "@/lib/query/traceql/ast";
 import type { CompletionContext, ReplaceRange } from "@/lib/query/traceql";
 import { INTRINSIC_TYPES } from "@/lib/query/traceql/fields";
 import { formatKey } from "@/lib/query/traceql/format";
@@ -99,18 +99,23 @@ function valuesFor(op: ComparisonOperator, values: readonly AttributeValue[]): r
 
 function valueSuggestions(context: Extract<CompletionContext, { kind: "value" }>, values: readonly AttributeValue[]): Suggestion[] {
   const { field, op, prefix, quoted } = context;
-  if (field.kind === "intrinsic") {
-    const type = INTRINSIC_TYPES[field.intrinsic];
-    const names = type === "status" ? STATUS_CODE_NAMES : type === "kind" ? SPAN_KIND_NAMES : [];
+  const type = field.kind === "intrinsic" ? INTRINSIC_TYPES[field.intrinsic] : null;
+  if (type === "status" || type === "kind") {
+    const names = type === "status" ? STATUS_CODE_NAMES : SPAN_KIND_NAMES;
     return narrowed(names, (name) => name, prefix).map((name) => ({ kind: "value", label: name, insert: `${name} `, detail: type }));
   }
-  const fitting = valuesFor(op, values).filter((value) => !quoted || value.type === "string");
+  // A string intrinsic takes the strings of its lookup (rootServiceName: the services).
+  const fitting = valuesFor(op, values).filter((value) => !(quoted || type === "string") || value.type === "string");
   return narrowed(fitting, ({ value }) => value, prefix).map((value) => ({ kind: "value", label: valueText(value), insert: `${valueText(value)} `, detail: `${value.type}, ${spans(value.spanCount)}` }));
 }
 
+/** Intrinsics whose values an attribute lists: a trace's root service is one of the services. */
+const INTRINSIC_VALUES: Partial<Record<Intrinsic, { key: string; scope: "resource" }>> = { rootServiceName: { key: "service.name", scope: "resource" } };
+
 /** The attribute whose stored values a context needs (the API's key and scope), or null. */
 export function valueLookup(context: CompletionContext): { key: string; scope: "span" | "resource" | undefined } | null {
-  if (context.kind !== "value" || context.field.kind !== "attribute") return null;
+  if (context.kind !== "value") return null;
+  if (context.field.kind === "intrinsic") return INTRINSIC_VALUES[context.field.intrinsic] ?? null;
   return { key: context.field.key, scope: context.field.scope === "any" ? undefined : context.field.scope };
 }
 

@@ -76,6 +76,11 @@ describe("suggestionsFor", () => {
     expect(labelsAt("{ name = ", [])).toEqual([]);
   });
 
+  it("the_root_service_lists_the_services_quoted", () => {
+    const services: AttributeValue[] = [{ value: "checkout", type: "string", spanCount: 5 }, { value: "7", type: "int", spanCount: 1 }];
+    expect(labelsAt("{ rootServiceName = ", services)).toEqual(['"checkout"']);
+  });
+
   it("complete_conditions_and_spansets_list_what_may_follow", () => {
     expect(labelsAt('{ span.a = "x" ')).toEqual(["&&", "||", "}"]);
     expect(labelsAt("{ status = error } ")).toEqual(["&&", "||", ">>", ">", "<<", "<", "~"]);
@@ -97,7 +102,9 @@ describe("valueLookup", () => {
   it.each([
     ["a_span_attribute", "{ span.http.method = ", { key: "http.method", scope: "span" }],
     ["an_unscoped_attribute_asks_both_scopes", "{ .http.method = ", { key: "http.method", scope: undefined }],
-    ["an_intrinsic_needs_no_lookup", "{ status = ", null],
+    ["an_enum_intrinsic_needs_no_lookup", "{ status = ", null],
+    ["the_root_service_looks_up_the_services", "{ trace:rootService = ", { key: "service.name", scope: "resource" }],
+    ["a_name_has_no_lookup", "{ name = ", null],
     ["a_field_context_needs_none", "{ span.", null],
   ])("%s", (_name, text, expected) => {
     expect(valueLookup(completionContext(text, text.length))).toEqual(expected);
