@@ -36,6 +36,12 @@ const OPERATOR_DETAILS: Record<ComparisonOperator, string> = {
   "!~": "does not match the regular expression",
 };
 
+/** Presence tests, which only attributes need (an intrinsic is always there). */
+const PRESENCE = [
+  { label: "!= nil", detail: "has the attribute" },
+  { label: "= nil", detail: "lacks the attribute" },
+];
+
 const SPANSET_OPERATORS = [
   { op: "&&", detail: "and: the trace also has spans of the next spanset" },
   { op: "||", detail: "or: spans of either spanset" },
@@ -128,9 +134,12 @@ export function suggestionsFor(context: CompletionContext, keys: readonly Attrib
       case "field":
         return fieldSuggestions(context.scope, context.prefix, keys, (text) => text);
       case "operator":
-        return operatorsFor(context.field)
-          .filter((op) => op.startsWith(context.prefix))
-          .map((op) => ({ kind: "operator", label: op, insert: `${op} `, detail: OPERATOR_DETAILS[op] }));
+        return [
+          ...operatorsFor(context.field).map((op) => ({ label: op, detail: OPERATOR_DETAILS[op] })),
+          ...(context.field.kind === "attribute" ? PRESENCE : []),
+        ]
+          .filter(({ label }) => label.startsWith(context.prefix))
+          .map(({ label, detail }) => ({ kind: "operator", label, insert: `${label} `, detail }));
       case "value":
         return valueSuggestions(context, values);
       case "condition-end":

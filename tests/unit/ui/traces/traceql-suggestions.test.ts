@@ -49,10 +49,10 @@ describe("suggestionsFor", () => {
   });
 
   it("operators_fit_the_field", () => {
-    expect(labelsAt("{ span.http.method ")).toEqual(["=", "!=", ">", ">=", "<", "<=", "=~", "!~"]);
+    expect(labelsAt("{ span.http.method ")).toEqual(["=", "!=", ">", ">=", "<", "<=", "=~", "!~", "!= nil", "= nil"]);
     expect(labelsAt("{ status ")).toEqual(["=", "!="]);
     expect(labelsAt("{ duration ")).toEqual(["=", "!=", ">", ">=", "<", "<="]);
-    expect(labelsAt("{ span.a !")).toEqual(["!=", "!~"]);
+    expect(labelsAt("{ span.a !")).toEqual(["!=", "!~", "!= nil"]);
   });
 
   it("values_are_quoted_when_strings_and_bare_when_typed", () => {
