@@ -117,7 +117,7 @@ test.describe("writing a TraceQL query", () => {
     await expect(rows(page).first()).toHaveAttribute("data-trace-id", failing.traceId);
     await expect(rows(page).first().getByTestId("matched-span")).toHaveText([/SELECT orders/]);
     await expect(rows(page).first().getByTestId("matched-span").first()).toContainText(`${service}-db`);
-    await page.screenshot({ path: testInfo.outputPath("traceql-structural-result.png") });
+    await page.screenshot({ path: testInfo.outputPath("traceql-structural-result.png"), fullPage: true });
   });
 
   test("the history offers the queries run before, by keyboard, after a reload too", async ({ page }) => {
