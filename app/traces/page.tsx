@@ -6,7 +6,9 @@ import { Suspense, useMemo, useState } from "react";
 import { EmptyState } from "@/components/state/empty-state";
 import { ErrorState } from "@/components/state/error-state";
 import { LoadingState } from "@/components/state/loading-state";
-import { draftOf, searchOfDraft, type SearchProblems } from "@/lib/ui/traces/search-draft";
+import { draftOf, searchOfDraft, type SearchDraft, type SearchProblems } from "@/lib/ui/traces/search-draft";
+import { withMode } from "@/lib/ui/traces/draft-traceql";
+import { tracePath } from "@/lib/ui/traces/trace-link";
 import { DEFAULT_SORT, sortTraces, traceSortOf, type TraceSort } from "@/lib/ui/traces/sort-traces";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { TraceIdJump } from "@/components/traces/trace-id-jump";
@@ -16,9 +18,10 @@ import { TraceScatterChart } from "@/components/traces/trace-scatter-chart";
 import { TraceSearchForm } from "@/components/traces/trace-search-form";
 import { describeSearch, durationFilterNote } from "@/lib/ui/traces/describe-search";
 import { unixNanoToMs } from "@/lib/domain/time-units";
-import { operationOptions, readTraceSearch, traceSearchUrlChanges, type TraceSearch } from "@/lib/ui/traces/trace-search";
+import { activeQuery, operationOptions, readTraceSearch, traceSearchUrlChanges, type SearchMode, type TraceSearch } from "@/lib/ui/traces/trace-search";
 import { useOperations, useServices } from "@/lib/client/queries/services";
 import { traceSearchKey, useTraceSearch } from "@/lib/client/queries/traces";
+import { useQueryHistory } from "@/lib/client/use-query-history";
 import { useUrlState } from "@/lib/client/use-url-state";
 
 export default function TracesPage() {
@@ -38,7 +41,7 @@ function TracesSearchPage() {
   const searchKey = JSON.stringify(traceSearchUrlChanges(search));
 
   // A TraceQL search opens a trace with its query in find-in-trace, so the matched spans are marked.
-  const openTrace = (traceId: string) => router.push(search.q.trim() ? `/traces/${traceId}?find=${encodeURIComponent(search.q.trim())}` : `/traces/${traceId}`);
+  const openTrace = (traceId: string) => router.push(tracePath(traceId, activeQuery(search)));
 
   function runSearch(next: TraceSearch) {
     // The same search again looks again: a fresh window up to now, from the first page.
@@ -66,11 +69,26 @@ function SearchPanel({ search, onSearch, onIncludeSelf }: { search: TraceSearch;
   const [problems, setProblems] = useState<SearchProblems>({});
   const services = useServices();
   const operations = useOperations(draft.service);
+  const { history, remember } = useQueryHistory();
+
+  /** Runs the draft (a TraceQL one joins the history), or shows what is wrong with it; true when it ran. */
+  function run(next: SearchDraft): boolean {
+    const result = searchOfDraft(next);
+    setProblems(result.ok ? {} : result.problems);
+    if (!result.ok) return false;
+    onSearch(result.search);
+    return true;
+  }
 
   function submit() {
-    const result = searchOfDraft(draft);
-    setProblems(result.ok ? {} : result.problems);
-    if (result.ok) onSearch(result.search);
+    if (run(draft) && activeQuery(draft)) remember(activeQuery(draft));
+  }
+
+  // A switch is a search of its own (in the URL, so reload and back keep the mode); a draft that cannot run yet switches here alone.
+  function switchMode(mode: SearchMode) {
+    const next = withMode(draft, mode);
+    setDraft(next);
+    run(next);
   }
 
   return (
@@ -89,8 +107,10 @@ function SearchPanel({ search, onSearch, onIncludeSelf }: { search: TraceSearch;
         error: operations.error?.message,
         onRetry: () => void operations.refetch(),
       }}
+      history={history}
       onChange={setDraft}
       onSubmit={submit}
+      onMode={switchMode}
       onIncludeSelf={onIncludeSelf}
     />
   );
@@ -118,7 +138,7 @@ function TraceResults({ search, sort, onSort, onOpen }: { search: TraceSearch; s
     <div className="space-y-3" aria-busy={query.isFetching}>
       <TraceScatterChart traces={sorted} window={window} nowMs={nowMs} onOpen={onOpen} />
       <TraceResultsToolbar shown={sorted.length} more={query.hasNextPage} durationNote={durationFilterNote(search, first.durationFilter)} sort={sort} onSort={onSort} />
-      <TraceResultList traces={sorted} nowMs={nowMs} find={search.q.trim() || undefined} />
+      <TraceResultList traces={sorted} nowMs={nowMs} query={activeQuery(search)} />
       <LoadMoreButton query={query} />
     </div>
   );

@@ -6,7 +6,7 @@ import { Waterfall } from "@/components/waterfall/waterfall";
 import { criticalPath, type CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
 import { findSpansByTraceQL, isTraceQLFind } from "@/lib/waterfall/find-traceql";
-import { expandAncestors, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
+import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
 import { FULL_VIEW } from "@/lib/waterfall/time-scale";
@@ -25,6 +25,13 @@ function sectionsByRow(sections: readonly CriticalSection[]): Map<number, Critic
     else byRow.set(section.row, [section]);
   }
   return byRow;
+}
+
+/** The first of some rows in the waterfall's order (rows are numbered depth first). */
+function firstRow(rows: ReadonlySet<number>): number {
+  let first = Infinity;
+  for (const row of rows) first = Math.min(first, row);
+  return first;
 }
 
 /**
@@ -48,6 +55,8 @@ export function TraceView({
   const rowOfSpan = useMemo(() => new Map(trace.spans.map((span, row) => [span.spanId, row])), [trace]);
   const initialRow = initial.spanId === null ? null : (rowOfSpan.get(initial.spanId) ?? null);
   const [selectedRow, setSelectedRow] = useState<number | null>(initialRow);
+  const selectedRowRef = useRef(selectedRow);
+  selectedRowRef.current = selectedRow;
   const [focusedRow, setFocusedRow] = useState<number | null>(initialRow);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const [find, setFind] = useState(initial.find);
@@ -62,6 +71,12 @@ export function TraceView({
     return isTraceQLFind(searched) ? findSpansByTraceQL(trace.spans, searched) : { rows: findSpans(trace.spans, searched), error: null };
   }, [trace, searched]);
   const matches = found.rows;
+  // New matches are shown: their collapsed ancestors unfold, and without a selected span the first match is focused (scrolled into view).
+  useEffect(() => {
+    if (!matches || matches.size === 0) return;
+    setCollapsed((old) => expandToRows(trace.parent, old, matches));
+    if (selectedRowRef.current === null) setFocusedRow(firstRow(matches));
+  }, [trace, matches]);
   const rows = useMemo(
     () => (onlyMatches && matches ? Int32Array.from([...matches].sort((a, b) => a - b)) : visibleRows(trace.subtreeEnd, collapsed)),
     [trace, collapsed, onlyMatches, matches],

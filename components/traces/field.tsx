@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 
-export const INPUT_CLASS =
-  "w-full rounded border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none disabled:opacity-60 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+/** An input's frame, type and states, without its background (the query editor draws its own under the text). */
+export const INPUT_BOX =
+  "w-full rounded border border-zinc-300 px-2 py-1.5 text-sm text-zinc-900 placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none disabled:opacity-60 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:text-zinc-100";
+export const INPUT_SURFACE = "bg-white dark:bg-zinc-900";
+export const INPUT_CLASS = `${INPUT_BOX} ${INPUT_SURFACE}`;
 
 /** A labelled form field with its hint or problem underneath. */
 export function Field({ label, htmlFor, problem, hint, children }: { label: string; htmlFor: string; problem?: string; hint?: ReactNode; children: ReactNode }) {

@@ -1,20 +1,22 @@
 import Link from "next/link";
-import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
+import type { SearchedTrace } from "@/lib/api/contracts/traces";
 import { formatDuration } from "@/lib/ui/time-format";
 import { formatAgo, formatStartTime } from "@/lib/ui/time-format";
 import { unixNanoToMs } from "@/lib/domain/time-units";
 import { ServiceBadge } from "./service-badge";
 import { serviceColor } from "@/lib/client/service-color";
+import { tracePath } from "@/lib/ui/traces/trace-link";
+import { MatchedSpans } from "./matched-spans";
 
-/** One trace of the result list: a link to its detail page (finding `find` there, when given). */
-export function TraceResultRow({ trace, maxDurationMs, nowMs, find }: { trace: TraceSummary; maxDurationMs: number; nowMs: number; find?: string }) {
+/** One trace of the result list: a link to its detail page (finding the TraceQL `query` there, when given), with the spans the query matched. */
+export function TraceResultRow({ trace, maxDurationMs, nowMs, query }: { trace: SearchedTrace; maxDurationMs: number; nowMs: number; query: string }) {
   const startMs = unixNanoToMs(trace.startTimeUnixNano);
   const share = maxDurationMs > 0 ? Math.max(trace.durationMs / maxDurationMs, 0.005) : 0;
   const failed = trace.errorCount > 0;
   return (
     <li>
       <Link
-        href={find ? `/traces/${trace.traceId}?find=${encodeURIComponent(find)}` : `/traces/${trace.traceId}`}
+        href={tracePath(trace.traceId, query)}
         data-testid="trace-row"
         data-trace-id={trace.traceId}
         className="block rounded-lg border border-zinc-200 bg-white px-4 py-3 hover:border-sky-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600"
@@ -65,6 +67,7 @@ export function TraceResultRow({ trace, maxDurationMs, nowMs, find }: { trace: T
             ))}
           </span>
         </div>
+        {trace.spanSet && <MatchedSpans spanSet={trace.spanSet} spanCount={trace.spanCount} />}
       </Link>
     </li>
   );

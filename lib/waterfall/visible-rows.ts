@@ -27,3 +27,17 @@ export function expandAncestors(parent: Int32Array, collapsed: ReadonlySet<numbe
   for (let ancestor = parent[row]; ancestor >= 0; ancestor = parent[ancestor]) next.delete(ancestor);
   return next;
 }
+
+/** Unfolds every ancestor of each of `rows` (the matches of a find), visiting each ancestor once: O(rows + their depth). */
+export function expandToRows(parent: Int32Array, collapsed: ReadonlySet<number>, rows: Iterable<number>): ReadonlySet<number> {
+  if (collapsed.size === 0) return collapsed;
+  const next = new Set(collapsed);
+  const seen = new Set<number>();
+  for (const row of rows) {
+    for (let ancestor = parent[row]; ancestor >= 0 && !seen.has(ancestor); ancestor = parent[ancestor]) {
+      seen.add(ancestor);
+      next.delete(ancestor);
+    }
+  }
+  return next.size === collapsed.size ? collapsed : next;
+}

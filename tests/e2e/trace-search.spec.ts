@@ -263,6 +263,7 @@ test.describe("TraceQL search", () => {
     const traceql = page.getByLabel("TraceQL");
 
     await page.goto("/traces");
+    await page.getByRole("button", { name: "TraceQL", exact: true }).click();
     await traceql.fill(`{ resource.service.name = "${service}" } >> { kind = client }`);
     await traceql.press("Enter");
     await expect(page).toHaveURL(/[?&]q=/);
@@ -283,7 +284,7 @@ test.describe("TraceQL search", () => {
     await page.screenshot({ path: testInfo.outputPath("traceql-error.png"), fullPage: true });
   });
 
-  test("the form shows the TraceQL it builds and carries it over to the query box", async ({ page }) => {
+  test("the form shows the TraceQL it builds and carries it over to the query editor", async ({ page }) => {
     await page.goto("/traces");
     await page.getByLabel("Tags").fill("retry=true");
     await page.getByLabel("Min duration").fill("10ms");

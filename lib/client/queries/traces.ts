@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { SearchTracesEndpoint } from "@/lib/api/contracts/traces";
 import { apiGet, type QueryParams } from "@/lib/client/api-client";
-import { excludedServices, searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
+import { activeQuery, excludedServices, searchWindow, type TraceSearch } from "@/lib/ui/traces/trace-search";
 import { formatTag } from "@/lib/ui/traces/tag-input";
 
 type SearchAnswer = z.output<typeof SearchTracesEndpoint.response>;
@@ -19,8 +19,8 @@ export type TraceSearchPage = SearchAnswer & { requestWindow: SearchWindow };
 
 /** The query string of `GET /api/tracing/traces` for a search, a window and a page. */
 export function traceSearchParams(search: TraceSearch, window: SearchWindow, cursor?: string): QueryParams {
-  // A TraceQL query replaces the form's filters (the API refuses both).
-  if (search.q.trim()) return { q: search.q, start: window.startMs, end: window.endMs, limit: search.limit, cursor, excludeService: excludedServices(search) };
+  // A TraceQL query replaces the form's filters (the API refuses both); an empty one finds every trace.
+  if (search.mode === "traceql") return { q: activeQuery(search), start: window.startMs, end: window.endMs, limit: search.limit, cursor, excludeService: excludedServices(search) };
   return {
     service: search.service,
     operation: search.service ? search.operation : undefined,

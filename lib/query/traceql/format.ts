@@ -31,7 +31,7 @@ export function formatScalar(value: Scalar): string {
 }
 
 /** A key as TraceQL text: quoted when it holds a character an unquoted name cannot. */
-const formatKey = (key: string) => ([...key].every(isAttributeChar) && !key.includes('"') ? key : JSON.stringify(key));
+export const formatKey = (key: string) => ([...key].every(isAttributeChar) && !key.includes('"') ? key : JSON.stringify(key));
 
 export function formatField(field: Field): string {
   if (field.kind === "intrinsic") return field.intrinsic;

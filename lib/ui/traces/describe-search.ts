@@ -1,6 +1,6 @@
 import { presetOf } from "@/lib/ui/time-range";
 import { formatDateTime } from "@/lib/ui/time-format";
-import { CUSTOM_RANGE, type TraceSearch } from "./trace-search";
+import { activeQuery, CUSTOM_RANGE, type TraceSearch } from "./trace-search";
 import { formatTag } from "./tag-input";
 
 function describeWindow(search: TraceSearch, window: { startMs: number; endMs: number }): string {
@@ -14,7 +14,7 @@ function describeWindow(search: TraceSearch, window: { startMs: number; endMs: n
 /** A search in words, for the empty state: `service api, tags a=1, at least 100ms, in the last hour`. */
 export function describeSearch(search: TraceSearch, window: { startMs: number; endMs: number }): string {
   const parts: string[] = [];
-  if (search.q.trim()) return `the query ${search.q.trim()}, ${describeWindow(search, window)}`;
+  if (search.mode === "traceql") return `the query ${activeQuery(search) || "{ }"}, ${describeWindow(search, window)}`;
   if (search.service) parts.push(`service ${search.service}`);
   if (search.service && search.operation) parts.push(`operation ${search.operation}`);
   if (search.tags.length > 0) parts.push(`${search.tags.length === 1 ? "tag" : "tags"} ${search.tags.map(formatTag).join(", ")}`);
@@ -30,7 +30,7 @@ export function describeSearch(search: TraceSearch, window: { startMs: number; e
 
 /** What the duration filters matched, as the API reports it; undefined when no duration filter was given. */
 export function durationFilterNote(search: TraceSearch, matched: "trace" | "span" | null | undefined): string | undefined {
-  if (!search.minDuration.trim() && !search.maxDuration.trim()) return undefined;
+  if (search.mode === "traceql" || (!search.minDuration.trim() && !search.maxDuration.trim())) return undefined;
   if (matched === "span") return "Duration filters matched single spans: a listed trace has at least one span in range";
   if (matched === "trace") return "Duration filters matched whole traces (root to last span)";
   return undefined;

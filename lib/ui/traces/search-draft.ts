@@ -16,7 +16,7 @@ export function searchOfDraft(draft: SearchDraft): { ok: true; search: TraceSear
   const { tagsText, ...rest } = draft;
   const tags = parseTagInput(tagsText);
   const search: TraceSearch = { ...rest, tags: tags.ok ? tags.tags : [] };
-  const problems: SearchProblems = { ...traceSearchProblems(search), ...(tags.ok ? {} : { tags: tags.error }) };
+  const problems: SearchProblems = { ...traceSearchProblems(search), ...(tags.ok || draft.mode === "traceql" ? {} : { tags: tags.error }) };
   return Object.keys(problems).length === 0 ? { ok: true, search } : { ok: false, problems };
 }
 

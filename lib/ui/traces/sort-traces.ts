@@ -26,7 +26,7 @@ const COMPARE: Record<TraceSort, (a: TraceSummary, b: TraceSummary) => number> =
 };
 
 /** A sorted copy; ties keep the most recent first, then the trace id, so the order is stable across reloads. */
-export function sortTraces(traces: readonly TraceSummary[], sort: TraceSort): TraceSummary[] {
+export function sortTraces<T extends TraceSummary>(traces: readonly T[], sort: TraceSort): T[] {
   const compare = COMPARE[sort];
   return [...traces].sort(
     (a, b) => compare(a, b) || COMPARE.recent(a, b) || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0),

@@ -12,9 +12,13 @@ export const LIMITS = [20, 50, 100, 200, 500, 1500] as const;
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1500;
 
+/** How a search is written: with the form's fields (the simple mode) or as a TraceQL query. */
+export type SearchMode = "form" | "traceql";
+
 /** A trace search as the URL holds it (and the form edits it). */
 export interface TraceSearch {
-  /** A TraceQL query; when given it replaces the service, operation, tag and duration fields. */
+  mode: SearchMode;
+  /** The TraceQL query of the `traceql` mode, which replaces the service, operation, tag and duration fields. */
   q: string;
   service: string;
   operation: string;
@@ -46,8 +50,11 @@ function limitOf(value: string | null): number {
 export function readTraceSearch(params: URLSearchParams): TraceSearch {
   const range = parseOptionalTimeRange((key) => params.get(key));
   const custom = range?.kind === "custom";
+  const q = params.get("q") ?? "";
   return {
-    q: params.get("q") ?? "",
+    // Links from before the modes have `q` alone.
+    mode: params.get("mode") === "traceql" || q.trim() ? "traceql" : "form",
+    q,
     service: params.get("service") ?? "",
     operation: params.get("operation") ?? "",
     tags: params.getAll("tags").flatMap((param) => {
@@ -65,13 +72,17 @@ export function readTraceSearch(params: URLSearchParams): TraceSearch {
   };
 }
 
+/** The TraceQL query a search runs: its query in the `traceql` mode, "" otherwise (or when it is empty). */
+export const activeQuery = (search: Pick<TraceSearch, "mode" | "q">) => (search.mode === "traceql" ? search.q.trim() : "");
+
 /** The URL changes for a search; defaults are left out so links stay short. Each tag is one `tags` parameter in the API's logfmt form. */
 export function traceSearchUrlChanges(search: TraceSearch): Record<string, string | string[] | null> {
   const custom = search.lookback === CUSTOM_RANGE;
-  // A query replaces the form's filters, so a link holds one or the other.
-  const form = !search.q.trim();
+  // The mode's filters alone: a link holds the query or the form's fields.
+  const form = search.mode === "form";
   return {
-    q: search.q.trim() || null,
+    mode: form ? null : "traceql",
+    q: activeQuery(search) || null,
     service: (form && search.service) || null,
     operation: form && search.service ? search.operation || null : null,
     tags: form ? search.tags.map(formatTag) : [],
@@ -104,10 +115,22 @@ export type TraceSearchProblems = Partial<Record<"q" | "minDuration" | "maxDurat
   qAt?: { line: number; column: number };
 };
 
-/** What is wrong with a search before it is sent, field by field (empty when it can be sent). */
+/** The form's duration fields that do not parse or are out of order. */
+function durationProblems(search: TraceSearch): TraceSearchProblems {
+  const problems: TraceSearchProblems = {};
+  const min = search.minDuration.trim() ? parseDurationNs(search.minDuration) : null;
+  const max = search.maxDuration.trim() ? parseDurationNs(search.maxDuration) : null;
+  const durationHint = "use e.g. 150ms, 1.2s, 500us or a number of ms";
+  if (search.minDuration.trim() && min === null) problems.minDuration = durationHint;
+  if (search.maxDuration.trim() && max === null) problems.maxDuration = durationHint;
+  if (min !== null && max !== null && min > max) problems.maxDuration = "must not be below the minimum";
+  return problems;
+}
+
+/** What is wrong with a search before it is sent, field by field (empty when it can be sent); the fields of the other mode do not count. */
 export function traceSearchProblems(search: TraceSearch): TraceSearchProblems {
   const problems: TraceSearchProblems = {};
-  if (search.q.trim()) {
+  if (activeQuery(search)) {
     try {
       parseTraceQL(search.q);
     } catch (error) {
@@ -116,12 +139,7 @@ export function traceSearchProblems(search: TraceSearch): TraceSearchProblems {
       problems.qAt = { line: error.position.line, column: error.position.column };
     }
   }
-  const min = search.minDuration.trim() ? parseDurationNs(search.minDuration) : null;
-  const max = search.maxDuration.trim() ? parseDurationNs(search.maxDuration) : null;
-  const durationHint = "use e.g. 150ms, 1.2s, 500us or a number of ms";
-  if (search.minDuration.trim() && min === null) problems.minDuration = durationHint;
-  if (search.maxDuration.trim() && max === null) problems.maxDuration = durationHint;
-  if (min !== null && max !== null && min > max) problems.maxDuration = "must not be below the minimum";
+  if (search.mode === "form") Object.assign(problems, durationProblems(search));
   if (search.lookback === CUSTOM_RANGE) {
     const { startMs, endMs } = searchWindow(search, 0);
     if (Number.isNaN(startMs) || Number.isNaN(endMs)) problems.range = "choose a start and an end";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { criticalPath, criticalRows } from "@/lib/waterfall/critical-path";
 import { subtreeBounds } from "@/lib/waterfall/subtree-bounds";
-import { expandAncestors, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
+import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 
 /**
  *  row  span   depth  time (ms)
@@ -63,6 +63,23 @@ describe("visibleRows under collapse", () => {
     const next = expandAncestors(parent, new Set([0, 1, 4, 5]), 6);
     expect([...next].sort()).toEqual([1]);
     expect([...visibleRows(subtreeEnd, next)]).toContain(6);
+  });
+
+  it("expanding to the matches of a find unfolds the ancestors of each and nothing else", () => {
+    const next = expandToRows(parent, new Set([0, 1, 4, 5, 7]), [2, 6]);
+    expect([...next].sort()).toEqual([7]);
+    expect([...visibleRows(subtreeEnd, next)]).toEqual(expect.arrayContaining([2, 6]));
+  });
+
+  it("expanding to rows already shown gives the same set back", () => {
+    const collapsed = new Set([3, 7]);
+    expect(expandToRows(parent, collapsed, [2, 6])).toBe(collapsed);
+  });
+
+  it("expands to the bottom of a 100,000-row chain, each ancestor visited once", () => {
+    const chain = subtreeBounds(Array.from({ length: 100_000 }, (_, row) => row));
+    const folded = rowsWithChildren(chain.subtreeEnd);
+    expect(expandToRows(chain.parent, folded, [99_999, 99_998]).size).toBe(0);
   });
 
   it("folds the top of a 100,000-row chain in one step", () => {

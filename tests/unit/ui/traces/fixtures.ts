@@ -2,6 +2,7 @@ import type { TraceSearch } from "@/lib/ui/traces/trace-search";
 
 /** The search an empty URL stands for. */
 export const DEFAULT_SEARCH: TraceSearch = {
+  mode: "form",
   q: "",
   service: "",
   operation: "",
