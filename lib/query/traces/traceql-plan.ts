@@ -1,20 +1,32 @@
 import type { Condition, Scalar, SpansetExpression } from "@/lib/query/traceql";
 import type { AttributeFormula } from "@/lib/store/read/attribute-candidates";
+import type { AttributeScope } from "@/lib/store/attributes/attribute-tokens";
 import type { SpanConditions } from "@/lib/store/read/trace-search";
 
 /**
  * How a TraceQL query narrows the traces before any span is read:
- * - `candidatePlan`: what the attribute index can answer. Equality and presence
+ * - `candidatePlan`: what the attribute index can answer. Equality, presence and regex
  *   conditions that a span of a filter must meet, ANDed and ORed as the query does, as
  *   formulas over one span's attributes; across spansets, traces are intersected (`&&`,
- *   structural) or united (`||`). Anything else (regexes, `!=`, intrinsics) leaves a
+ *   structural) or united (`||`). A regex term still needs the values it matches, listed
+ *   by the search (regex-terms.ts). Anything else (`!=`, `!~`, intrinsics) leaves a
  *   filter unconstrained (`everything`), which the evaluation on the spans then decides.
  * - `pushdown`: the intrinsic conditions (name, status, kind, duration, service, trace
  *   duration) that filters on the query's AND-spine require, as SQL span conditions for
  *   the ordered walk when the index cannot narrow.
  * Both are necessary conditions only: every candidate is still evaluated on its spans.
  */
-export type CandidatePlan = { kind: "everything" } | { kind: "spans"; formula: AttributeFormula } | { kind: "all" | "any"; parts: CandidatePlan[] };
+export type CandidatePlan = { kind: "everything" } | { kind: "spans"; formula: FormulaPlan } | { kind: "all" | "any"; parts: CandidatePlan[] };
+
+/** An attribute's string value matching a regex (anchored, as the parser compiled it). */
+export interface RegexTerm {
+  key: string;
+  scope: AttributeScope | "any";
+  pattern: RegExp;
+}
+
+/** An attribute formula whose regex terms are still to be turned into the values they match. */
+export type FormulaPlan = AttributeFormula | RegexTerm | { all: readonly FormulaPlan[] } | { any: readonly FormulaPlan[] };
 
 const EVERYTHING: CandidatePlan = { kind: "everything" };
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -48,7 +60,7 @@ export function storedFormsOf(value: Scalar): string[] | null {
 }
 
 /** What the attribute index can check of one span's condition; null when it cannot narrow it. */
-export function spanFormula(condition: Condition): AttributeFormula | null {
+export function spanFormula(condition: Condition): FormulaPlan | null {
   switch (condition.kind) {
     case "logical": {
       const [left, right] = [spanFormula(condition.left), spanFormula(condition.right)];
@@ -56,8 +68,12 @@ export function spanFormula(condition: Condition): AttributeFormula | null {
       return left && right ? { all: [left, right] } : (left ?? right);
     }
     case "compare": {
-      if (condition.op !== "=") return null;
       const { left, right } = condition;
+      // The parser compiles a regex only with the field on the left and a string on the right.
+      if (condition.op === "=~" && condition.regex && left.kind === "field" && left.field.kind === "attribute") {
+        return { key: left.field.key, scope: left.field.scope, pattern: condition.regex };
+      }
+      if (condition.op !== "=") return null;
       const [field, literal] = left.kind === "field" ? [left, right] : [right, left];
       if (field.kind !== "field" || field.field.kind !== "attribute" || literal.kind !== "literal") return null;
       const storedForms = storedFormsOf(literal.value);

@@ -1,9 +1,10 @@
 import "server-only";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { matchingSpans, type TraceQLQuery } from "@/lib/query/traceql";
-import { candidateTraceIdsFor } from "@/lib/store/read/attribute-candidates";
+import { candidateTraceIdsFor, indexCoversAllSpans } from "@/lib/store/read/attribute-candidates";
 import { readTraceKeys, type TraceKey, type TraceSearchQuery } from "@/lib/store/read/trace-search";
 import { readSpansOfTraces } from "@/lib/store/read/trace-spans";
+import { expandRegexTerms, NOTHING, type ListingWindow } from "./regex-terms";
 import { candidatePlan, pushdown, type CandidatePlan } from "./traceql-plan";
 
 /** Traces whose spans one request reads at most when the index cannot narrow the query (then the page ends early, with a cursor). */
@@ -33,15 +34,18 @@ export interface TraceQLPage {
 }
 
 /** The traces the plan allows (null: any), intersected and united as it says. */
-async function resolvePlan(plan: CandidatePlan, startNs: bigint): Promise<Set<string> | null> {
+async function resolvePlan(plan: CandidatePlan, window: ListingWindow): Promise<Set<string> | null> {
   if (plan.kind === "everything") return null;
   if (plan.kind === "spans") {
-    const ids = await candidateTraceIdsFor(plan.formula, startNs);
+    const formula = await expandRegexTerms(plan.formula, window);
+    // No indexed value matches: unless spans from before the index remain, no trace does.
+    if (formula === NOTHING) return (await indexCoversAllSpans()) ? new Set() : null;
+    const ids = formula && (await candidateTraceIdsFor(formula, window.startNs));
     return ids && new Set(ids);
   }
   const sets: Array<Set<string>> = [];
   for (const part of plan.parts) {
-    const ids = await resolvePlan(part, startNs);
+    const ids = await resolvePlan(part, window);
     if (ids === null) {
       if (plan.kind === "any") return null;
       continue;
@@ -58,7 +62,7 @@ async function resolvePlan(plan: CandidatePlan, startNs: bigint): Promise<Set<st
  * One page of traces matching a TraceQL query, newest first. The attribute index
  * narrows the traces first; the rest of the query is evaluated on each candidate's
  * spans, in list order, until the page is full. When the index cannot narrow (no
- * equality or presence condition every match needs, or one too common), the traces of
+ * equality, presence or regex condition every match needs, or one too common), the traces of
  * the window are walked in list order with the query's intrinsic conditions checked in
  * SQL, for at most `budget` traces.
  */
@@ -81,7 +85,7 @@ export async function searchTraceQL(query: TraceQLQuery, search: TraceQLSearch):
     }
   };
 
-  const candidates = await resolvePlan(candidatePlan(query.root), search.startNs);
+  const candidates = await resolvePlan(candidatePlan(query.root), search);
   if (candidates !== null) {
     if (candidates.size > 0) await evaluate(await readTraceKeys(keyQuery, candidates.size, [...candidates]));
     return { matches, stoppedAt: null };

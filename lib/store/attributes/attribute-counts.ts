@@ -9,7 +9,7 @@ export const SCOPE_NUMBER: Record<AttributeScope, number> = { span: 0, resource:
 /** The start of the `unit` (an hour, a day) holding `time`, also for times before 1970. */
 export const floorTo = (time: bigint, unit: bigint) => time - (((time % unit) + unit) % unit);
 
-/** Distinct values a key keeps per scope and day; past it the day gets an overflow row instead (ids, addresses). */
+/** Distinct values a key keeps per scope and day; past it (ids, addresses), or for a value not listed (below), the day gets an overflow row instead. */
 export const MAX_VALUES_PER_KEY_DAY = 1_000;
 /** Longer values are not listed: autocomplete has no use for a stack trace or an SQL statement. */
 export const MAX_LISTED_VALUE_LENGTH = 256;

@@ -167,7 +167,9 @@ export class AttributeIndexer {
     let row = values.rows.get(token);
     if (row === undefined) {
       const shown = listedValue(value);
-      row = shown === null ? null : admits(values.listed, key, token) ? { key, scope: values.scope, dayStartNs: values.dayStartNs, ...shown, spanCount: 0 } : overflowRow(values, key);
+      // A value that cannot be listed marks the day's list incomplete, as the cap does: a regex
+      // search expands a key's listed values only when they are all there (regex-terms.ts).
+      row = shown !== null && admits(values.listed, key, token) ? { key, scope: values.scope, dayStartNs: values.dayStartNs, ...shown, spanCount: 0 } : overflowRow(values, key);
       values.rows.set(token, row);
     }
     if (row) row.spanCount += spans;

@@ -48,7 +48,8 @@ function formulaSql(formula: AttributeFormula, sqlite: boolean, arrays: string[]
   return `(${parts.map((part) => formulaSql(part, sqlite, arrays)).join(joiner)})`;
 }
 
-async function indexCoversAllSpans(): Promise<boolean> {
+/** False while spans stored before the index existed remain: the index cannot vouch for them. */
+export async function indexCoversAllSpans(): Promise<boolean> {
   const gaps = await getDb().$queryRawUnsafe<unknown[]>("SELECT 1 FROM attribute_index_gaps LIMIT 1");
   return gaps.length === 0;
 }

@@ -190,6 +190,31 @@ describeOnEachDatabase("GET /api/tracing/traces?q= (TraceQL)", ({ app }) => {
   });
 
   it.each([
+    ["a_matching_value", '{ span.db.system =~ "post.*" }', ["T1"]],
+    ["no_matching_value", '{ span.db.system =~ "mysql|oracle" }', []],
+    ["a_matching_value_with_an_intrinsic", '{ span.http.route =~ "/api/.+" && kind = server }', ["T2"]],
+  ])("a_regex_on_%s_is_answered_by_the_index_beyond_the_walk_budget", async (_name, q, expected) => {
+    const { parseTraceQL } = await import("@/lib/query/traceql");
+    const { searchTraceQL } = await import("@/lib/query/traces/traceql-search");
+    // A budget of one trace: the walk would stop at T5 with a cursor.
+    const page = await searchTraceQL(parseTraceQL(q), { startNs: T0, endNs: T0 + 60_000n * MS, excludedRootServices: [], limit: 10, budget: 1, after: null });
+    expect(page.matches.map((match) => name.get(match.key.traceId))).toEqual(expected);
+    expect(page.stoppedAt).toBeNull();
+  });
+
+  it("a_regex_on_a_key_with_a_value_too_long_to_list_still_finds_it", async () => {
+    const start = T0 + 600_000n * MS;
+    const traceId = newTraceId();
+    const long = `note-${"x".repeat(300)}`;
+    await app.modules.getSpanStore().writeSpans([spanRecord({ traceId, spanId: spanIdOf(1), name: "long", serviceName: "notes", start, durationMs: 1, attributes: { note: long, short: "note-1" } })]);
+    const window = `start=${start / MS}&end=${start / MS + 1_000n}`;
+    const found = async (q: string) => letters((await app.send(`/api/tracing/traces?${window}&q=${encodeURIComponent(q)}`)).json() as Answer);
+    // The listing of `note` that day is incomplete, so the regex is checked on the spans.
+    expect(await found('{ span.note =~ "note-x+" }')).toEqual([traceId]);
+    expect(await found('{ span.short =~ "note-[0-9]" }')).toEqual([traceId]);
+  });
+
+  it.each([
     ["pipeline", "{ .a = 1 } | count() > 1", "unsupported", 11, /^q: pipelines \(`\|`\) are not supported.* at line 1, column 12$/],
     ["aggregate", "avg(duration) > 20ms", "unsupported", 0, /^q: `avg\(\)` is not supported/],
     ["syntax", "{ .a = }", "syntax", 7, /^q: unexpected `}`, expected a field or a value at line 1, column 8$/],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseTraceQL } from "@/lib/query/traceql";
-import { candidatePlan, pushdown, storedFormsOf, type CandidatePlan } from "@/lib/query/traces/traceql-plan";
-import type { AttributeFormula } from "@/lib/store/read/attribute-candidates";
+import { candidatePlan, pushdown, storedFormsOf, type CandidatePlan, type FormulaPlan } from "@/lib/query/traces/traceql-plan";
 
-/** A formula as text: `scope.key=forms` (`?` for presence), `&` and `|` parenthesized. */
-function formulaText(formula: AttributeFormula): string {
+/** A formula as text: `scope.key=forms` (`?` for presence, `~/regex/`), `&` and `|` parenthesized. */
+function formulaText(formula: FormulaPlan): string {
+  if ("pattern" in formula) return `${formula.scope}.${formula.key}~${formula.pattern}`;
   if ("key" in formula) return `${formula.scope}.${formula.key}${formula.storedForms === null ? "?" : `=${formula.storedForms.join("/")}`}`;
   const [parts, joiner] = "all" in formula ? [formula.all, " & "] : [formula.any, " | "];
   return `(${parts.map(formulaText).join(joiner)})`;
@@ -29,7 +29,9 @@ describe("candidatePlan", () => {
     ["presence", "{ resource.k8s.pod != nil }", "[resource.k8s.pod?]"],
     ["absence_cannot_narrow", "{ span.a = nil }", "*"],
     ["not_equal_cannot_narrow", '{ span.a != "x" }', "*"],
-    ["regex_cannot_narrow", '{ span.a =~ "x.*" }', "*"],
+    ["regex_is_a_term_for_the_listed_values", '{ span.a =~ "x.*" }', "[span.a~/^(?:x.*)$/u]"],
+    ["regex_with_an_equality", '{ span.a =~ "x.*" && .b = "y" }', '[(span.a~/^(?:x.*)$/u & any.b="y")]'],
+    ["negated_regex_cannot_narrow", '{ span.a !~ "x.*" }', "*"],
     ["intrinsics_cannot_narrow", '{ name = "x" && status = error }', "*"],
     ["negation_cannot_narrow", '{ !(span.a = "x") }', "*"],
     ["and_keeps_the_narrowing_side", '{ span.a = "x" && duration > 1s }', '[span.a="x"]'],
