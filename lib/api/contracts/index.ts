@@ -34,6 +34,17 @@ import {
   ListZipkinSpanNamesEndpoint,
   SearchZipkinTracesEndpoint,
 } from "./zipkin";
+import {
+  GetTempoBuildInfoEndpoint,
+  GetTempoTraceEndpoint,
+  GetTempoTraceV2Endpoint,
+  ListTempoTagsEndpoint,
+  ListTempoTagsV2Endpoint,
+  ListTempoTagValuesEndpoint,
+  ListTempoTagValuesV2Endpoint,
+  SearchTempoTracesEndpoint,
+  TempoEchoEndpoint,
+} from "./tempo";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
@@ -100,4 +111,13 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetZipkinDependenciesEndpoint,
   ListZipkinAutocompleteKeysEndpoint,
   ListZipkinAutocompleteValuesEndpoint,
+  TempoEchoEndpoint,
+  GetTempoBuildInfoEndpoint,
+  SearchTempoTracesEndpoint,
+  ListTempoTagsEndpoint,
+  ListTempoTagsV2Endpoint,
+  ListTempoTagValuesEndpoint,
+  ListTempoTagValuesV2Endpoint,
+  GetTempoTraceEndpoint,
+  GetTempoTraceV2Endpoint,
 ];

@@ -170,22 +170,24 @@ const collectorTrace: INamespace["nested"] = {
 
 const v1 = (messages: INamespace["nested"]): INamespace => ({ nested: { v1: { nested: messages } } });
 
-const root = Root.fromJSON({
+/**
+ * The `opentelemetry` package as a protobufjs JSON namespace, for schemas that embed OTLP
+ * messages in their own (Tempo's query API answers, lib/collector/wire/tempo-proto.ts).
+ */
+export const OPENTELEMETRY_NAMESPACE: INamespace = {
   nested: {
-    opentelemetry: {
+    proto: {
       nested: {
-        proto: {
-          nested: {
-            common: v1(common),
-            resource: v1(resource),
-            trace: v1(trace),
-            collector: { nested: { trace: v1(collectorTrace) } },
-          },
-        },
+        common: v1(common),
+        resource: v1(resource),
+        trace: v1(trace),
+        collector: { nested: { trace: v1(collectorTrace) } },
       },
     },
   },
-}).resolveAll();
+};
+
+const root = Root.fromJSON({ nested: { opentelemetry: OPENTELEMETRY_NAMESPACE } }).resolveAll();
 
 /**
  * An unset singular field of a decoded message reads as null (as pbjs static code built with

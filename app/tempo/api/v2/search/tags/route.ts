@@ -1,0 +1,12 @@
+// GET /tempo/api/v2/search/tags - Tempo: tag names by scope
+import { ListTempoTagsV2Endpoint } from "@/lib/api/contracts/tempo";
+import { defineRoute } from "@/lib/api/define-route";
+import { TEMPO_ROUTE_OPTIONS } from "@/lib/query/tempo/tempo-errors";
+import { listTempoTagsV2 } from "@/lib/query/tempo/tempo-tags";
+import { withTracing } from "@/lib/tracing/with-tracing";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withTracing(defineRoute(ListTempoTagsV2Endpoint, ({ query }) => listTempoTagsV2(query), TEMPO_ROUTE_OPTIONS), {
+  route: ListTempoTagsV2Endpoint.path,
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { TempoTrace, TempoTraceByIDResponse } from "@/lib/collector/wire/tempo-proto";
+import { readTraces } from "../compat/find-traces";
+import { tempoTraceJson, tempoTraceObject } from "./tempo-trace-message";
+
+/**
+ * Trace by id, v1 and v2, as Tempo's query frontend answers them
+ * (modules/frontend/combiner/trace_by_id.go and trace_by_id_v2.go): protobuf when the
+ * request's Accept names `application/protobuf` (api.MarshalingFormatFromAcceptHeader
+ * looks for the text anywhere in the header), else jsonpb's JSON.
+ */
+
+const PROTOBUF = "application/protobuf";
+
+const wantsProtobuf = (accept: string | null) => (accept ?? "").includes(PROTOBUF);
+
+const protobufResponse = (bytes: Uint8Array) => new Response(Buffer.from(bytes), { headers: { "Content-Type": PROTOBUF } });
+
+/** The stored spans of a trace, as a tempopb.Trace object; null when none is stored. */
+async function storedTrace(traceId: string) {
+  const [spans] = await readTraces([traceId]);
+  return spans ? tempoTraceObject(spans) : null;
+}
+
+/** `GET /api/traces/{traceID}`: tempopb.Trace, its resource spans named `batches` in JSON; 404 with no body when the trace is not stored. */
+export async function getTempoTrace(traceId: string, accept: string | null): Promise<Response> {
+  const trace = await storedTrace(traceId);
+  if (!trace) return new Response(null, { status: 404 });
+  if (wantsProtobuf(accept)) return protobufResponse(TempoTrace.encode(TempoTrace.fromObject(trace)).finish());
+  return Response.json({ batches: tempoTraceJson(trace).resourceSpans ?? [] });
+}
+
+/**
+ * `GET /api/v2/traces/{traceID}`: tempopb.TraceByIDResponse. A trace not stored is the
+ * empty trace with a 200, as Tempo's v2 answers (Grafana then reports it not found); its
+ * `trace` is still written, so a Go client finds the message it dereferences.
+ */
+export async function getTempoTraceV2(traceId: string, accept: string | null): Promise<Response> {
+  const answer = { trace: (await storedTrace(traceId)) ?? {}, metrics: {} };
+  if (wantsProtobuf(accept)) return protobufResponse(TempoTraceByIDResponse.encode(TempoTraceByIDResponse.fromObject(answer)).finish());
+  return Response.json({ trace: tempoTraceJson(answer.trace), metrics: answer.metrics });
+}
