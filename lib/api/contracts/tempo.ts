@@ -3,7 +3,7 @@ import { CountParam, orBlank } from "@/lib/query/params/blank";
 import { tempoTraceIdParam } from "@/lib/query/params/tempo-trace-id";
 import { countParam, goDurationParam, LenientTraceQLParam, LogfmtTagsParam, startBeforeEnd, unixSecondsParam } from "@/lib/query/params/tempo-params";
 import { TraceQLParam } from "@/lib/query/params/traceql";
-import { defineEndpoint } from "../endpoint";
+import { defineEndpoint, type Endpoint } from "../endpoint";
 import { UnixNano } from "./trace-summary";
 
 /**
@@ -27,6 +27,19 @@ export const MAX_TEMPO_SPSS = 100;
 /** Tempo's error answers: the message as text. */
 export const TempoErrorText = z.string().meta({ id: "TempoErrorText", description: "What went wrong, as plain text (Tempo's error answers)" });
 
+/** A Tempo route's contract: GET, read access, Tempo's docs, plain-text errors. */
+function tempoEndpoint<E extends Omit<Endpoint, "method" | "tags" | "access">>(endpoint: E) {
+  return defineEndpoint({
+    method: "GET" as const,
+    tags: TAGS,
+    externalDocs: TEMPO_DOCS,
+    mediaTypes: { error: TEXT },
+    errorBody: TempoErrorText,
+    access: "read" as const,
+    ...endpoint,
+  });
+}
+
 const KeyValue = z.object({
   key: z.string(),
   value: z.json().meta({ description: "AnyValue as jsonpb writes it: {stringValue}, {intValue: decimal string}, {doubleValue}, {boolValue}, {arrayValue: {values}}, {kvlistValue: {values}}, {bytesValue: base64}" }),
@@ -39,18 +52,13 @@ const WINDOW = {
 
 // ---- echo and build information
 
-export const TempoEchoEndpoint = defineEndpoint({
-  method: "GET",
+export const TempoEchoEndpoint = tempoEndpoint({
   path: "/tempo/api/echo",
   summary: "Tempo: echo (Grafana's data source test)",
   description: "Answers `echo` as text, as Tempo's query frontend does when it is ready.",
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   response: z.literal("echo"),
   mediaTypes: { response: TEXT, error: TEXT },
-  errorBody: TempoErrorText,
   errors: [401],
-  access: "read",
 });
 
 export const TempoBuildInfo = z.object({
@@ -63,17 +71,11 @@ export const TempoBuildInfo = z.object({
 });
 export type TempoBuildInfo = z.infer<typeof TempoBuildInfo>;
 
-export const GetTempoBuildInfoEndpoint = defineEndpoint({
-  method: "GET",
+export const GetTempoBuildInfoEndpoint = tempoEndpoint({
   path: "/tempo/api/status/buildinfo",
   summary: "Tempo: build information",
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   response: TempoBuildInfo,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [401],
-  access: "read",
 });
 
 // ---- search
@@ -139,8 +141,7 @@ export const TempoSearchQuery = z
   });
 export type TempoSearchQuery = z.output<typeof TempoSearchQuery>;
 
-export const SearchTempoTracesEndpoint = defineEndpoint({
-  method: "GET",
+export const SearchTempoTracesEndpoint = tempoEndpoint({
   path: "/tempo/api/search",
   summary: "Tempo: search traces by TraceQL (`q`) or tags (`tags`)",
   description: [
@@ -149,14 +150,9 @@ export const SearchTempoTracesEndpoint = defineEndpoint({
     "`http.status_code` an int; `status.code` a status (`error`, `ok`, `unset`); `error=true` the error status; any other key a span or resource attribute's exact string.",
     "Each pair may hold on another span of the trace. `minDuration`/`maxDuration` apply to the trace, in whole milliseconds. The window is the trace start in `start`..`end`, by default the last hour.",
   ].join(" "),
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   query: TempoSearchQuery,
   response: TempoSearchResponse,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });
 
 // ---- tag names
@@ -191,34 +187,22 @@ export type TempoTagScopes = z.infer<typeof TempoTagScopes>;
 
 const TAG_NAMES_DESCRIPTION = "Attribute keys of the spans starting in `start`..`end` (default: the last 24 hours), from the attribute index. Event, link and instrumentation attributes are not indexed: their scopes list none.";
 
-export const ListTempoTagsEndpoint = defineEndpoint({
-  method: "GET",
+export const ListTempoTagsEndpoint = tempoEndpoint({
   path: "/tempo/api/search/tags",
   summary: "Tempo: tag names",
   description: `${TAG_NAMES_DESCRIPTION} Without a scope: span and resource keys together.`,
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   query: TempoTagsQuery,
   response: TempoTagNames,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });
 
-export const ListTempoTagsV2Endpoint = defineEndpoint({
-  method: "GET",
+export const ListTempoTagsV2Endpoint = tempoEndpoint({
   path: "/tempo/api/v2/search/tags",
   summary: "Tempo: tag names by scope",
   description: `${TAG_NAMES_DESCRIPTION} The intrinsic scope lists the intrinsics the TraceQL engine answers.`,
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   query: TempoTagsV2Query,
   response: TempoTagScopes,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });
 
 // ---- tag values
@@ -242,38 +226,26 @@ export type TempoTypedValueList = z.infer<typeof TempoTypedValueList>;
 
 const TagParam = z.string().min(1, "please provide a non-empty tagName");
 
-export const ListTempoTagValuesEndpoint = defineEndpoint({
-  method: "GET",
+export const ListTempoTagValuesEndpoint = tempoEndpoint({
   path: "/tempo/api/search/tag/{tag}/values",
   summary: "Tempo: values of a tag",
   description:
     "Values of the span or resource attribute `tag` (as text), most used first; `status.code` lists `unset`, `ok`, `error` and `error` lists `true`, as Tempo's virtual tags.",
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   params: z.object({ tag: TagParam }),
   query: TempoTagValuesQuery,
   response: TempoTagValueList,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });
 
-export const ListTempoTagValuesV2Endpoint = defineEndpoint({
-  method: "GET",
+export const ListTempoTagValuesV2Endpoint = tempoEndpoint({
   path: "/tempo/api/v2/search/tag/{tag}/values",
   summary: "Tempo: typed values of a TraceQL identifier",
   description:
     "`tag` is a TraceQL identifier: `span.http.method`, `resource.service.name`, `.key` (span or resource), or an intrinsic: `name` (span names), `status` and `kind` (keywords), `rootServiceName`, `rootName`; durations list none.",
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   params: z.object({ tag: TagParam }),
   query: TempoTagValuesQuery,
   response: TempoTypedValueList,
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });
 
 // ---- trace by id
@@ -324,36 +296,24 @@ const TraceQuery = z
 const TRACE_DESCRIPTION =
   "The whole trace (`start`, `end` and `mode` are accepted and not needed). OTLP JSON as Tempo's jsonpb writes it, or protobuf when `Accept` names `application/protobuf` (as Grafana asks). A Zipkin shared span's server half gets a new id, as Tempo's query frontend dedupes it.";
 
-export const GetTempoTraceEndpoint = defineEndpoint({
-  method: "GET",
+export const GetTempoTraceEndpoint = tempoEndpoint({
   path: "/tempo/api/traces/{traceID}",
   summary: "Tempo: one trace (tempopb.Trace)",
   description: `${TRACE_DESCRIPTION} A trace id not stored is a 404 with an empty body.`,
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   params: z.object({ traceID: tempoTraceIdParam }),
   query: TraceQuery,
   response: TempoTraceV1,
   extraMediaTypes: [PROTOBUF],
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401, 404],
-  access: "read",
 });
 
-export const GetTempoTraceV2Endpoint = defineEndpoint({
-  method: "GET",
+export const GetTempoTraceV2Endpoint = tempoEndpoint({
   path: "/tempo/api/v2/traces/{traceID}",
   summary: "Tempo: one trace (tempopb.TraceByIDResponse)",
   description: `${TRACE_DESCRIPTION} A trace id not stored answers an empty trace (200), as Tempo's v2 does; Grafana shows it as not found.`,
-  tags: TAGS,
-  externalDocs: TEMPO_DOCS,
   params: z.object({ traceID: tempoTraceIdParam }),
   query: TraceQuery,
   response: TempoTraceV2,
   extraMediaTypes: [PROTOBUF],
-  mediaTypes: { error: TEXT },
-  errorBody: TempoErrorText,
   errors: [400, 401],
-  access: "read",
 });

@@ -4,7 +4,7 @@ import type { TempoTagValueList, TempoTagValuesQuery, TempoTypedValueList } from
 import type { AttributeValue, SpanRecord } from "@/lib/domain/span-record";
 import type { Field, Intrinsic } from "@/lib/query/traceql";
 import { listAttributeValues } from "../attributes/list-attributes";
-import { operationsOf, serviceNames, sortedNames } from "../compat/names";
+import { compareCodeUnits, operationsOf, serviceNames, sortedNames } from "../compat/names";
 import { toTimeWindow } from "../params/time-window";
 import { matchesEverything, spansMatching } from "./filtered-spans";
 import { tempoErrorResponse } from "./tempo-errors";
@@ -70,7 +70,7 @@ async function typedValuesOf(field: Field, query: TempoTagValuesQuery): Promise<
     const spans = await spansMatching(query.q, window);
     const valueOf = (span: SpanRecord): AttributeValue | undefined =>
       field.kind === "attribute" ? attributeOf(span, field.scope, field.key) : field.intrinsic === "name" ? span.name : field.intrinsic === "rootServiceName" ? span.serviceName : undefined;
-    return distinct(spans.flatMap((span) => typedValues(valueOf(span) ?? [])));
+    return distinct(spans.flatMap((span) => typedValues(valueOf(span) ?? []))).sort((a, b) => compareCodeUnits(a.value, b.value) || compareCodeUnits(a.type, b.type));
   }
   const scope = field.kind === "attribute" && field.scope !== "any" ? field.scope : undefined;
   const key = field.kind === "attribute" ? field.key : "";
