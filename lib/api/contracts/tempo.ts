@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CountParam, orBlank } from "@/lib/query/params/blank";
 import { tempoTraceIdParam } from "@/lib/query/params/tempo-trace-id";
 import { countParam, goDurationParam, LenientTraceQLParam, LogfmtTagsParam, startBeforeEnd, unixSecondsParam } from "@/lib/query/params/tempo-params";
+import { TraceFilterParam } from "@/lib/query/params/trace-filter";
 import { TraceQLParam } from "@/lib/query/params/traceql";
 import { defineEndpoint, type Endpoint } from "../endpoint";
 import { UnixNano } from "./trace-summary";
@@ -281,17 +282,34 @@ export const TempoTraceV2 = z
   .object({
     trace: z.object({ resourceSpans: z.array(TempoResourceSpans).optional() }).meta({ description: "Empty (`{}`) for a trace id not stored, as Tempo answers" }),
     metrics: Metrics,
+    status: z.literal("PARTIAL").optional().meta({ description: "When `q` left spans out (COMPLETE, the default, is left out)" }),
+    message: z.string().optional(),
   })
   .meta({ description: "tempopb.TraceByIDResponse" });
 
-const TraceQuery = z
+const TraceQueryShape = {
+  ...WINDOW,
+  mode: z.enum(["all", "ingesters", "blocks", "external", ""], { error: (issue) => `invalid value for mode ${String(issue.input)}` }).optional(),
+  blockStart: z.string().optional(),
+  blockEnd: z.string().optional(),
+};
+
+const TraceQuery = z.object(TraceQueryShape).superRefine((query, context) => startBeforeEnd(query, context));
+
+/** A v2 parameter only its default value of which is answered. */
+const onlyDefault = (name: string, value: string) =>
+  z.string().refine((text) => text === "" || text === value, `${name} is not supported (only ${name}=${value}): the filter keeps the matching spans alone`).optional();
+
+export const TempoTraceV2Query = z
   .object({
-    ...WINDOW,
-    mode: z.enum(["all", "ingesters", "blocks", "external", ""], { error: (issue) => `invalid value for mode ${String(issue.input)}` }).optional(),
-    blockStart: z.string().optional(),
-    blockEnd: z.string().optional(),
+    ...TraceQueryShape,
+    q: orBlank(TraceFilterParam).meta({ description: "One spanset filter: only its matching spans are answered, with status PARTIAL when it left spans out" }),
+    keep_hierarchy: onlyDefault("keep_hierarchy", "false"),
+    match_depth: onlyDefault("match_depth", "0"),
+    ancestor_depth: z.string().optional().meta({ description: "Read only with keep_hierarchy=true, which is not supported" }),
   })
   .superRefine((query, context) => startBeforeEnd(query, context));
+export type TempoTraceV2Query = z.output<typeof TempoTraceV2Query>;
 
 const TRACE_DESCRIPTION =
   "The whole trace (`start`, `end` and `mode` are accepted and not needed). OTLP JSON as Tempo's jsonpb writes it, or protobuf when `Accept` names `application/protobuf` (as Grafana asks). A Zipkin shared span's server half gets a new id, as Tempo's query frontend dedupes it.";
@@ -312,7 +330,7 @@ export const GetTempoTraceV2Endpoint = tempoEndpoint({
   summary: "Tempo: one trace (tempopb.TraceByIDResponse)",
   description: `${TRACE_DESCRIPTION} A trace id not stored answers an empty trace (200), as Tempo's v2 does; Grafana shows it as not found.`,
   params: z.object({ traceID: tempoTraceIdParam }),
-  query: TraceQuery,
+  query: TempoTraceV2Query,
   response: TempoTraceV2,
   extraMediaTypes: [PROTOBUF],
   errors: [400, 401],

@@ -1,12 +1,11 @@
 import "server-only";
 import { DEFAULT_TEMPO_SPSS, type TempoSearchQuery, type TempoSearchResponse, type TempoTraceSearchMetadata } from "@/lib/api/contracts/tempo";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import { parseTraceQL, type TraceQLQuery } from "@/lib/query/traceql";
+import { parseTraceQL, queryFields, type TraceQLQuery } from "@/lib/query/traceql";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { toTimeWindow } from "../params/time-window";
 import { findTraceSummaries } from "../traces/trace-summary";
 import { searchTraceQL } from "../traces/traceql-search";
-import { queryFields } from "./query-fields";
 import { tempoSpanSet } from "./span-set";
 import { tagSearchTraceQL } from "./tags-traceql";
 

@@ -40,11 +40,15 @@ function traceObject(otlp: OtlpTraceExport): TempoTraceObject {
   };
 }
 
-/** The trace's spans, deduped and by start time, as a tempopb.Trace object; no spans give the empty Trace. */
-export function tempoTraceObject(records: readonly SpanRecord[]): TempoTraceObject {
+/**
+ * The trace's spans, deduped and by start time, as a tempopb.Trace object; no spans give
+ * the empty Trace. `keep` leaves out the spans a filter did not match, after the deduper
+ * saw the whole trace (as Tempo filters the combined trace).
+ */
+export function tempoTraceObject(records: readonly SpanRecord[], keep: (span: SpanRecord) => boolean = () => true): TempoTraceObject {
   const spans = [...records].sort(byStartTime);
   const idsOf = dedupeSharedSpanIds(spans);
-  return traceObject(toOtlpExport(spans.map((span) => ({ ...span, ...idsOf(span) }))));
+  return traceObject(toOtlpExport(spans.filter(keep).map((span) => ({ ...span, ...idsOf(span) }))));
 }
 
 /** jsonpb's rendering of a tempopb.Trace object: `{resourceSpans: [...]}`, or `{}` for the empty trace. */

@@ -4,3 +4,4 @@ export { fieldValue, matchingSpans, spanMatches, TraceSpans } from "./evaluate";
 export { SCOPED_INTRINSICS } from "./fields";
 export { formatTraceQL } from "./format";
 export { parseTraceQL } from "./parser";
+export { queryFields } from "./query-fields";

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import type { TempoSearchResponse, TempoTraceSearchMetadata } from "@/lib/api/contracts/tempo";
+import type { TempoSearchResponse } from "@/lib/api/contracts/tempo";
 import { TracesData } from "@/lib/collector/wire/otlp-proto";
 import { TempoTraceByIDResponse } from "@/lib/collector/wire/tempo-proto";
 import { MS, sendCompatTrace, type CompatTrace } from "../support/compat-trace";
@@ -194,7 +194,7 @@ describeOnEachDatabase("Tempo HTTP API under /tempo", ({ app }) => {
       ],
       matched: 1,
     };
-    const expected: TempoTraceSearchMetadata = {
+    const expected = {
       traceID: tempoId,
       rootServiceName: "frontend",
       rootTraceName: "GET /checkout",
@@ -419,6 +419,37 @@ describeOnEachDatabase("Tempo HTTP API under /tempo", ({ app }) => {
     expect(answer.headers["content-type"]).toBe(PROTOBUF);
     const decoded = TempoTraceByIDResponse.toObject(TempoTraceByIDResponse.decode(answer.body), JSONPB);
     expect(sortedAttributes(decoded)).toEqual(sortedAttributes({ trace: { resourceSpans: expectedResourceSpans(trace) }, metrics: {} }));
+  });
+
+  it("trace_v2_q_keeps_the_matching_spans_as_a_partial_trace", async () => {
+    const spanIdsOf = (body: Json) =>
+      ((body.trace as { resourceSpans?: Json[] }).resourceSpans ?? []).flatMap((resource) =>
+        (resource.scopeSpans as Json[]).flatMap((scope) => (scope.spans as Json[]).map((span) => span.spanId)),
+      );
+    const inventory = await json(`/tempo/api/v2/traces/${trace.traceId}?${q('{ resource.service.name = "inventory" }')}`);
+    // The deduper saw the whole trace: the server half keeps its new id and its parent.
+    expect(spanIdsOf(inventory)).toEqual([b64("0000000000000001"), b64(trace.ids.query)]);
+    expect(inventory).toMatchObject({ status: "PARTIAL", message: "Trace filtered, only a subset of spans matching the filter is returned" });
+    const everything = await json(`/tempo/api/v2/traces/${trace.traceId}?${q("{ }")}`);
+    expect(spanIdsOf(everything)).toHaveLength(5);
+    expect(everything.status).toBeUndefined();
+    const answer = await get(`/tempo/api/v2/traces/${trace.traceId}?${q("{ status = error }")}`, { accept: PROTOBUF });
+    const decoded = TempoTraceByIDResponse.toObject(TempoTraceByIDResponse.decode(answer.body), JSONPB);
+    expect(decoded).toMatchObject({ status: "PARTIAL", message: "Trace filtered, only a subset of spans matching the filter is returned" });
+    expect(spanIdsOf(decoded)).toEqual([b64(trace.ids.charge)]);
+  });
+
+  it.each([
+    ["structural", '{ name = "charge" } > { }', /^invalid TraceQL filter: only a single spanset filter/],
+    ["trace_level", "{ traceDuration > 1s }", /^invalid TraceQL filter: trace-level intrinsics are not supported: traceDuration$/],
+    ["pipeline", "{ } | count() > 1", /^invalid TraceQL query: .*pipelines/],
+  ])("trace_v2_q_refuses_what_tempo_refuses: %s", async (_name, query, message) => {
+    await textError(`/tempo/api/v2/traces/${trace.traceId}?${q(query)}`, 400, message);
+  });
+
+  it("trace_v2_hierarchy_options_are_refused", async () => {
+    await textError(`/tempo/api/v2/traces/${trace.traceId}?${q("{ }")}&keep_hierarchy=true`, 400, /^invalid keep_hierarchy: keep_hierarchy is not supported/);
+    expect((await get(`/tempo/api/v2/traces/${trace.traceId}?keep_hierarchy=false&match_depth=0`)).status).toBe(200);
   });
 
   it("unknown_trace_v1_is_a_404_with_no_body", async () => {

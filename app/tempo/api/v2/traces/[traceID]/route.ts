@@ -8,6 +8,6 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 export const dynamic = "force-dynamic";
 
 export const GET = withTracing(
-  defineRoute(GetTempoTraceV2Endpoint, ({ params, request }) => getTempoTraceV2(params.traceID, request.headers.get("accept")), TEMPO_ROUTE_OPTIONS),
+  defineRoute(GetTempoTraceV2Endpoint, ({ params, query, request }) => getTempoTraceV2(params.traceID, request.headers.get("accept"), query.q), TEMPO_ROUTE_OPTIONS),
   { route: GetTempoTraceV2Endpoint.path },
 );

@@ -1,4 +1,4 @@
-import type { Condition, Field, Operand, SpansetExpression, TraceQLQuery } from "@/lib/query/traceql";
+import type { Condition, Field, Operand, SpansetExpression, TraceQLQuery } from "./ast";
 
 /** The fields (attributes and intrinsics) a TraceQL query names, each once, in query order. */
 export function queryFields(query: TraceQLQuery): Field[] {
