@@ -37,13 +37,13 @@ import {
 import {
   GetTempoBuildInfoEndpoint,
   GetTempoTraceEndpoint,
-  GetTempoTraceV2Endpoint,
+  GetTempoTraceByIdResponseEndpoint,
   ListTempoTagsEndpoint,
-  ListTempoTagsV2Endpoint,
+  ListTempoScopedTagsEndpoint,
   ListTempoTagValuesEndpoint,
-  ListTempoTagValuesV2Endpoint,
+  ListTempoTypedTagValuesEndpoint,
   SearchTempoTracesEndpoint,
-  TempoEchoEndpoint,
+  GetTempoEchoEndpoint,
 } from "./tempo";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
@@ -111,13 +111,13 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetZipkinDependenciesEndpoint,
   ListZipkinAutocompleteKeysEndpoint,
   ListZipkinAutocompleteValuesEndpoint,
-  TempoEchoEndpoint,
+  GetTempoEchoEndpoint,
   GetTempoBuildInfoEndpoint,
   SearchTempoTracesEndpoint,
   ListTempoTagsEndpoint,
-  ListTempoTagsV2Endpoint,
+  ListTempoScopedTagsEndpoint,
   ListTempoTagValuesEndpoint,
-  ListTempoTagValuesV2Endpoint,
+  ListTempoTypedTagValuesEndpoint,
   GetTempoTraceEndpoint,
-  GetTempoTraceV2Endpoint,
+  GetTempoTraceByIdResponseEndpoint,
 ];

@@ -53,7 +53,7 @@ const WINDOW = {
 
 // ---- echo and build information
 
-export const TempoEchoEndpoint = tempoEndpoint({
+export const GetTempoEchoEndpoint = tempoEndpoint({
   path: "/tempo/api/echo",
   summary: "Tempo: echo (Grafana's data source test)",
   description: "Answers `echo` as text, as Tempo's query frontend does when it is ready.",
@@ -197,7 +197,7 @@ export const ListTempoTagsEndpoint = tempoEndpoint({
   errors: [400, 401],
 });
 
-export const ListTempoTagsV2Endpoint = tempoEndpoint({
+export const ListTempoScopedTagsEndpoint = tempoEndpoint({
   path: "/tempo/api/v2/search/tags",
   summary: "Tempo: tag names by scope",
   description: `${TAG_NAMES_DESCRIPTION} The intrinsic scope lists the intrinsics the TraceQL engine answers.`,
@@ -238,7 +238,7 @@ export const ListTempoTagValuesEndpoint = tempoEndpoint({
   errors: [400, 401],
 });
 
-export const ListTempoTagValuesV2Endpoint = tempoEndpoint({
+export const ListTempoTypedTagValuesEndpoint = tempoEndpoint({
   path: "/tempo/api/v2/search/tag/{tag}/values",
   summary: "Tempo: typed values of a TraceQL identifier",
   description:
@@ -325,7 +325,7 @@ export const GetTempoTraceEndpoint = tempoEndpoint({
   errors: [400, 401, 404],
 });
 
-export const GetTempoTraceV2Endpoint = tempoEndpoint({
+export const GetTempoTraceByIdResponseEndpoint = tempoEndpoint({
   path: "/tempo/api/v2/traces/{traceID}",
   summary: "Tempo: one trace (tempopb.TraceByIDResponse)",
   description: `${TRACE_DESCRIPTION} A trace id not stored answers an empty trace (200), as Tempo's v2 does; Grafana shows it as not found.`,

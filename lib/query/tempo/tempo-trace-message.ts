@@ -18,10 +18,11 @@ export type TempoTraceObject = Record<string, unknown>;
 
 const bytes = (hex: string) => Buffer.from(hex, "hex");
 
-/** An OTLP/JSON span as protobufjs takes it: hex ids as bytes; an unspecified kind and an unset status code left out, as proto3 writes them. */
-function spanObject({ traceId, spanId, parentSpanId, kind, status, links, ...rest }: OtlpSpan) {
+/** An OTLP/JSON span as protobufjs takes it: hex ids as bytes; an unspecified kind, an unset status code and an unnamed event's name left out, as proto3 writes them. */
+function spanObject({ traceId, spanId, parentSpanId, kind, status, links, events, ...rest }: OtlpSpan) {
   return {
     ...rest,
+    events: events.map(({ name, ...event }) => ({ ...event, ...(name ? { name } : {}) })),
     traceId: bytes(traceId),
     spanId: bytes(spanId),
     ...(parentSpanId ? { parentSpanId: bytes(parentSpanId) } : {}),

@@ -1,5 +1,5 @@
 // GET /tempo/api/v2/search/tags - Tempo: tag names by scope
-import { ListTempoTagsV2Endpoint } from "@/lib/api/contracts/tempo";
+import { ListTempoScopedTagsEndpoint } from "@/lib/api/contracts/tempo";
 import { defineRoute } from "@/lib/api/define-route";
 import { TEMPO_ROUTE_OPTIONS } from "@/lib/query/tempo/tempo-errors";
 import { listTempoTagsV2 } from "@/lib/query/tempo/tempo-tags";
@@ -7,6 +7,6 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(defineRoute(ListTempoTagsV2Endpoint, ({ query }) => listTempoTagsV2(query), TEMPO_ROUTE_OPTIONS), {
-  route: ListTempoTagsV2Endpoint.path,
+export const GET = withTracing(defineRoute(ListTempoScopedTagsEndpoint, ({ query }) => listTempoTagsV2(query), TEMPO_ROUTE_OPTIONS), {
+  route: ListTempoScopedTagsEndpoint.path,
 });

@@ -1,5 +1,5 @@
 // GET /tempo/api/v2/search/tag/{tag}/values - Tempo: typed values of a TraceQL identifier
-import { ListTempoTagValuesV2Endpoint } from "@/lib/api/contracts/tempo";
+import { ListTempoTypedTagValuesEndpoint } from "@/lib/api/contracts/tempo";
 import { defineRoute } from "@/lib/api/define-route";
 import { TEMPO_ROUTE_OPTIONS } from "@/lib/query/tempo/tempo-errors";
 import { listTempoTagValuesV2 } from "@/lib/query/tempo/tempo-tag-values";
@@ -7,6 +7,6 @@ import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(defineRoute(ListTempoTagValuesV2Endpoint, ({ params, query }) => listTempoTagValuesV2(params.tag, query), TEMPO_ROUTE_OPTIONS), {
-  route: ListTempoTagValuesV2Endpoint.path,
+export const GET = withTracing(defineRoute(ListTempoTypedTagValuesEndpoint, ({ params, query }) => listTempoTagValuesV2(params.tag, query), TEMPO_ROUTE_OPTIONS), {
+  route: ListTempoTypedTagValuesEndpoint.path,
 });
