@@ -250,6 +250,24 @@ describeOnEachDatabase("Tempo HTTP API under /tempo", ({ app }) => {
     await textError(`/tempo/api/search?${q(query)}`, 400, message);
   });
 
+  it("a_64_bit_trace_without_its_root_reads_as_tempo_writes_it", async () => {
+    // A Zipkin span with a 64-bit trace id whose parent has not arrived.
+    const shortId = `1${trace.traceId.slice(17)}`;
+    const startUs = Number(trace.t0Ns / 1000n);
+    const span = { traceId: shortId, id: "00000000000000aa", parentId: "00000000000000bb", name: "orphan", timestamp: startUs, duration: 1500, localEndpoint: { serviceName: "late" } };
+    expect((await app.postJson("/api/v2/spans", [span])).status).toBe(202);
+    const found = (await search(q('{ name = "orphan" }'))).traces;
+    expect(found).toEqual([
+      expect.objectContaining({ traceID: shortId, rootServiceName: "<root span not yet received>", durationMs: 1, serviceStats: { late: { spanCount: 1 } } }),
+    ]);
+    expect(found[0].rootTraceName).toBeUndefined();
+    // Tempo left-pads a short id: the 16 digits, or the 32 with zeros, name the same trace.
+    for (const id of [shortId, shortId.padStart(32, "0")]) {
+      const body = (await json(`/tempo/api/traces/${id}`)) as { batches: Array<{ scopeSpans: Array<{ spans: Json[] }> }> };
+      expect(body.batches[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: b64(shortId.padStart(32, "0")), name: "orphan", parentSpanId: b64("00000000000000bb") });
+    }
+  });
+
   // ---- search by tags (logfmt)
 
   it.each([
