@@ -150,10 +150,12 @@ export const SearchTempoTracesEndpoint = tempoEndpoint({
     "`tags`: logfmt pairs, as Tempo's tag search reads them: `service.name`, `cluster`, `namespace`, `pod`, `container`, `k8s.*.name`, `name`, `http.method`, `http.url`, `root.service.name` and `root.name` match a substring;",
     "`http.status_code` an int; `status.code` a status (`error`, `ok`, `unset`); `error=true` the error status; any other key a span or resource attribute's exact string.",
     "Each pair may hold on another span of the trace. `minDuration`/`maxDuration` apply to the trace, in whole milliseconds. The window is the trace start in `start`..`end`, by default the last hour.",
+    "Protobuf (tempopb.SearchResponse) when Accept names `application/protobuf`, as Tempo answers.",
   ].join(" "),
   query: TempoSearchQuery,
   response: TempoSearchResponse,
   errors: [400, 401],
+  extraMediaTypes: [PROTOBUF],
 });
 
 // ---- tag names
@@ -186,7 +188,8 @@ export type TempoTagNames = z.infer<typeof TempoTagNames>;
 export const TempoTagScopes = z.object({ scopes: z.array(z.object({ name: z.string(), tags: z.array(z.string()) })), metrics: Metrics });
 export type TempoTagScopes = z.infer<typeof TempoTagScopes>;
 
-const TAG_NAMES_DESCRIPTION = "Attribute keys of the spans starting in `start`..`end` (default: the last 24 hours), from the attribute index. Event, link and instrumentation attributes are not indexed: their scopes list none.";
+const TAG_NAMES_DESCRIPTION =
+  "Attribute keys of the spans starting in `start`..`end` (default: the last 24 hours), from the attribute index. Event, link and instrumentation attributes are not indexed: their scopes list none. Protobuf (tempopb) when Accept names `application/protobuf`.";
 
 export const ListTempoTagsEndpoint = tempoEndpoint({
   path: "/tempo/api/search/tags",
@@ -195,6 +198,7 @@ export const ListTempoTagsEndpoint = tempoEndpoint({
   query: TempoTagsQuery,
   response: TempoTagNames,
   errors: [400, 401],
+  extraMediaTypes: [PROTOBUF],
 });
 
 export const ListTempoScopedTagsEndpoint = tempoEndpoint({
@@ -204,6 +208,7 @@ export const ListTempoScopedTagsEndpoint = tempoEndpoint({
   query: TempoTagsV2Query,
   response: TempoTagScopes,
   errors: [400, 401],
+  extraMediaTypes: [PROTOBUF],
 });
 
 // ---- tag values
@@ -231,22 +236,24 @@ export const ListTempoTagValuesEndpoint = tempoEndpoint({
   path: "/tempo/api/search/tag/{tag}/values",
   summary: "Tempo: values of a tag",
   description:
-    "Values of the span or resource attribute `tag` (as text), most used first; `status.code` lists `unset`, `ok`, `error` and `error` lists `true`, as Tempo's virtual tags.",
+    "Values of the span or resource attribute `tag` (as text), most used first; `status.code` lists `unset`, `ok`, `error` and `error` lists `true`, as Tempo's virtual tags. Protobuf (tempopb) when Accept names `application/protobuf`.",
   params: z.object({ tag: TagParam }),
   query: TempoTagValuesQuery,
   response: TempoTagValueList,
   errors: [400, 401],
+  extraMediaTypes: [PROTOBUF],
 });
 
 export const ListTempoTypedTagValuesEndpoint = tempoEndpoint({
   path: "/tempo/api/v2/search/tag/{tag}/values",
   summary: "Tempo: typed values of a TraceQL identifier",
   description:
-    "`tag` is a TraceQL identifier: `span.http.method`, `resource.service.name`, `.key` (span or resource), or an intrinsic: `name` (span names), `status` and `kind` (keywords), `rootServiceName`, `rootName`; durations list none.",
+    "`tag` is a TraceQL identifier: `span.http.method`, `resource.service.name`, `.key` (span or resource), or an intrinsic: `name` (span names), `status` and `kind` (keywords), `rootServiceName`, `rootName`; durations list none. Protobuf (tempopb) when Accept names `application/protobuf`.",
   params: z.object({ tag: TagParam }),
   query: TempoTagValuesQuery,
   response: TempoTypedValueList,
   errors: [400, 401],
+  extraMediaTypes: [PROTOBUF],
 });
 
 // ---- trace by id

@@ -20,7 +20,8 @@ import { Namespace, Root, Type, util, type INamespace } from "protobufjs";
 // Without long.js, protobufjs decodes 64-bit fields to doubles: nanosecond times would lose digits.
 if (!util.Long) throw new Error("protobufjs did not load long.js; 64-bit OTLP fields would lose precision");
 
-const keyValues = (id: number) => ({ rule: "repeated", type: "opentelemetry.proto.common.v1.KeyValue", id });
+/** A repeated OTLP KeyValue field (attributes) numbered `id`, fully qualified so other schemas can embed it too. */
+export const keyValues = (id: number) => ({ rule: "repeated", type: "opentelemetry.proto.common.v1.KeyValue", id });
 
 const common: INamespace["nested"] = {
   AnyValue: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { DEFAULT_TEMPO_SPSS, type TempoSearchQuery, type TempoSearchResponse, type TempoTraceSearchMetadata } from "@/lib/api/contracts/tempo";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
+import { TempoSearchResponse as SearchResponseMessage } from "@/lib/collector/wire/tempo-proto";
 import { parseTraceQL, queryFields, type TraceQLQuery } from "@/lib/query/traceql";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { toTimeWindow } from "../params/time-window";
@@ -8,6 +9,7 @@ import { findTraceSummaries } from "../traces/trace-summary";
 import { searchTraceQL } from "../traces/traceql-search";
 import { tempoSpanSet } from "./span-set";
 import { tagSearchTraceQL } from "./tags-traceql";
+import { tempoAnswer } from "./tempo-answer";
 
 /**
  * `GET /api/search`: a TraceQL query (`q`) or a tag search (`tags`, durations) through
@@ -48,4 +50,9 @@ export async function searchTempoTraces(query: TempoSearchQuery): Promise<TempoS
   // A tag search lists no span sets, as Tempo's block search answers only trace fields.
   const traces = summaries.map((summary) => metadata(summary, query.q ? (spansOf.get(summary.traceId) ?? []) : null, traceQL, query.spss ?? DEFAULT_TEMPO_SPSS));
   return { traces, metrics: { completedJobs: 1, totalJobs: 1 } };
+}
+
+/** The search in the format the request's Accept asks for (tempopb.SearchResponse in protobuf). */
+export async function tempoSearchAnswer(query: TempoSearchQuery, accept: string | null): Promise<Response> {
+  return tempoAnswer(SearchResponseMessage, await searchTempoTraces(query), accept);
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { ATTRIBUTE_LOOKBACK_MS, MAX_ATTRIBUTE_LIMIT } from "@/lib/api/contracts/attributes";
 import type { TempoTagValueList, TempoTagValuesQuery, TempoTypedValueList } from "@/lib/api/contracts/tempo";
+import { TempoSearchTagValuesResponse, TempoSearchTagValuesV2Response } from "@/lib/collector/wire/tempo-proto";
 import type { AttributeValue, SpanRecord } from "@/lib/domain/span-record";
 import type { Field, Intrinsic } from "@/lib/query/traceql";
 import { listAttributeValues } from "../attributes/list-attributes";
 import { compareCodeUnits, operationsOf, serviceNames, sortedNames } from "../compat/names";
 import { toTimeWindow } from "../params/time-window";
 import { matchesEverything, spansMatching } from "./filtered-spans";
+import { tempoAnswer } from "./tempo-answer";
 import { tempoErrorResponse } from "./tempo-errors";
 import { parseTagIdentifier } from "./tag-identifier";
 
@@ -93,3 +95,9 @@ export async function listTempoTagValuesV2(tag: string, query: TempoTagValuesQue
   if ("error" in parsed) return tempoErrorResponse(400, parsed.error);
   return { tagValues: limited(await typedValuesOf(parsed.field, query), query.limit), metrics: {} };
 }
+
+/** Tag values, v1 and v2, in the format the request's Accept asks for. */
+export const tempoTagValuesAnswer = async (tag: string, query: TempoTagValuesQuery, accept: string | null) =>
+  tempoAnswer(TempoSearchTagValuesResponse, await listTempoTagValues(tag, query), accept);
+export const tempoTagValuesV2Answer = async (tag: string, query: TempoTagValuesQuery, accept: string | null) =>
+  tempoAnswer(TempoSearchTagValuesV2Response, await listTempoTagValuesV2(tag, query), accept);

@@ -1,12 +1,14 @@
 import "server-only";
 import { ATTRIBUTE_LOOKBACK_MS, MAX_ATTRIBUTE_LIMIT } from "@/lib/api/contracts/attributes";
 import type { TempoTagNames, TempoTagScope, TempoTagScopes, TempoTagsQuery, TempoTagsV2Query } from "@/lib/api/contracts/tempo";
+import { TempoSearchTagsResponse, TempoSearchTagsV2Response } from "@/lib/collector/wire/tempo-proto";
 import type { SpanRecord } from "@/lib/domain/span-record";
 import { INTRINSICS, SCOPED_INTRINSICS } from "@/lib/query/traceql";
 import { listAttributeKeys } from "../attributes/list-attributes";
 import { sortedNames } from "../compat/names";
 import { toTimeWindow, type TimeWindow } from "../params/time-window";
 import { matchesEverything, spansMatching } from "./filtered-spans";
+import { tempoAnswer } from "./tempo-answer";
 
 /**
  * Tag names (`GET /api/search/tags` and `/api/v2/search/tags`): the span and resource
@@ -57,3 +59,7 @@ export async function listTempoTagsV2(query: TempoTagsV2Query): Promise<TempoTag
   const keys = query.q && !matchesEverything(query.q) ? keysOfSpans(await spansMatching(query.q, window), limit) : await indexedKeys(window, limit);
   return { scopes: scopesOf(query.scope, keys, true), metrics: {} };
 }
+
+/** Tag names, v1 and v2, in the format the request's Accept asks for. */
+export const tempoTagsAnswer = async (query: TempoTagsQuery, accept: string | null) => tempoAnswer(TempoSearchTagsResponse, await listTempoTags(query), accept);
+export const tempoTagsV2Answer = async (query: TempoTagsV2Query, accept: string | null) => tempoAnswer(TempoSearchTagsV2Response, await listTempoTagsV2(query), accept);

@@ -2,20 +2,14 @@ import "server-only";
 import { TempoTrace, TempoTraceByIDResponse } from "@/lib/collector/wire/tempo-proto";
 import { matchingSpans, type TraceQLQuery } from "@/lib/query/traceql";
 import { readTraces } from "../compat/find-traces";
+import { protobufResponse, wantsProtobuf } from "./tempo-answer";
 import { tempoTraceJson, tempoTraceObject } from "./tempo-trace-message";
 
 /**
  * Trace by id, v1 and v2, as Tempo's query frontend answers them
  * (modules/frontend/combiner/trace_by_id.go and trace_by_id_v2.go): protobuf when the
- * request's Accept names `application/protobuf` (api.MarshalingFormatFromAcceptHeader
- * looks for the text anywhere in the header), else jsonpb's JSON.
+ * request's Accept names `application/protobuf` (see tempo-answer.ts), else jsonpb's JSON.
  */
-
-const PROTOBUF = "application/protobuf";
-
-const wantsProtobuf = (accept: string | null) => (accept ?? "").includes(PROTOBUF);
-
-const protobufResponse = (bytes: Uint8Array) => new Response(Buffer.from(bytes), { headers: { "Content-Type": PROTOBUF } });
 
 /** The stored spans of a trace, as a tempopb.Trace object; null when none is stored. */
 async function storedTrace(traceId: string) {

@@ -1,7 +1,14 @@
 import { beforeAll, expect, it } from "vitest";
-import type { TempoSearchResponse } from "@/lib/api/contracts/tempo";
+import type { TempoSearchResponse as SearchAnswer } from "@/lib/api/contracts/tempo";
 import { TracesData } from "@/lib/collector/wire/otlp-proto";
-import { TempoTraceByIDResponse } from "@/lib/collector/wire/tempo-proto";
+import {
+  TempoSearchResponse,
+  TempoSearchTagsResponse,
+  TempoSearchTagsV2Response,
+  TempoSearchTagValuesResponse,
+  TempoSearchTagValuesV2Response,
+  TempoTraceByIDResponse,
+} from "@/lib/collector/wire/tempo-proto";
 import { MS, sendCompatTrace, type CompatTrace } from "../support/compat-trace";
 import { describeOnEachDatabase } from "../support/each-database";
 
@@ -156,8 +163,8 @@ describeOnEachDatabase("Tempo HTTP API under /tempo", ({ app }) => {
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
     return answer.json() as Json;
   };
-  const search = async (params: string) => (await json(`/tempo/api/search?${params}&${window}`)) as TempoSearchResponse;
-  const traceIds = (response: TempoSearchResponse) => response.traces.map((found) => found.traceID);
+  const search = async (params: string) => (await json(`/tempo/api/search?${params}&${window}`)) as SearchAnswer;
+  const traceIds = (response: SearchAnswer) => response.traces.map((found) => found.traceID);
   const q = (query: string) => `q=${encodeURIComponent(query)}`;
   const tags = (logfmt: string) => `tags=${encodeURIComponent(logfmt)}`;
   const textError = async (path: string, status: number, message: RegExp) => {
@@ -409,6 +416,23 @@ describeOnEachDatabase("Tempo HTTP API under /tempo", ({ app }) => {
     ["bad_window", "/tempo/api/search/tag/http.method/values?start=x", /^invalid start: /],
   ])("bad_values_input_is_a_400: %s", async (_name, path, message) => {
     await textError(path, 400, message);
+  });
+
+  // ---- protobuf answers of search and tag listings
+
+  it.each([
+    ["search_traceql", () => `/tempo/api/search?${q("{ status = error }")}&${window}`, TempoSearchResponse],
+    ["search_tags", () => `/tempo/api/search?${tags("service.name=frontend")}&${window}`, TempoSearchResponse],
+    ["tag_names", () => `/tempo/api/search/tags?${window}`, TempoSearchTagsResponse],
+    ["scoped_tag_names", () => `/tempo/api/v2/search/tags?${window}`, TempoSearchTagsV2Response],
+    ["tag_values", () => `/tempo/api/search/tag/status.code/values?${window}`, TempoSearchTagValuesResponse],
+    ["typed_tag_values", () => `/tempo/api/v2/search/tag/span.http.status_code/values?${window}`, TempoSearchTagValuesV2Response],
+  ])("%s_in_protobuf_when_accept_asks_for_it", async (_name, path, message) => {
+    const asJson = await json(path());
+    const answer = await get(path(), { accept: PROTOBUF });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toBe(PROTOBUF);
+    expect(message.toObject(message.decode(answer.body), JSONPB)).toEqual(asJson);
   });
 
   // ---- trace by id

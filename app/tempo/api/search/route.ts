@@ -2,11 +2,11 @@
 import { SearchTempoTracesEndpoint } from "@/lib/api/contracts/tempo";
 import { defineRoute } from "@/lib/api/define-route";
 import { TEMPO_ROUTE_OPTIONS } from "@/lib/query/tempo/tempo-errors";
-import { searchTempoTraces } from "@/lib/query/tempo/tempo-search";
+import { tempoSearchAnswer } from "@/lib/query/tempo/tempo-search";
 import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(defineRoute(SearchTempoTracesEndpoint, ({ query }) => searchTempoTraces(query), TEMPO_ROUTE_OPTIONS), {
+export const GET = withTracing(defineRoute(SearchTempoTracesEndpoint, ({ query, request }) => tempoSearchAnswer(query, request.headers.get("accept")), TEMPO_ROUTE_OPTIONS), {
   route: SearchTempoTracesEndpoint.path,
 });

@@ -2,11 +2,11 @@
 import { ListTempoScopedTagsEndpoint } from "@/lib/api/contracts/tempo";
 import { defineRoute } from "@/lib/api/define-route";
 import { TEMPO_ROUTE_OPTIONS } from "@/lib/query/tempo/tempo-errors";
-import { listTempoTagsV2 } from "@/lib/query/tempo/tempo-tags";
+import { tempoTagsV2Answer } from "@/lib/query/tempo/tempo-tags";
 import { withTracing } from "@/lib/tracing/with-tracing";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withTracing(defineRoute(ListTempoScopedTagsEndpoint, ({ query }) => listTempoTagsV2(query), TEMPO_ROUTE_OPTIONS), {
+export const GET = withTracing(defineRoute(ListTempoScopedTagsEndpoint, ({ query, request }) => tempoTagsV2Answer(query, request.headers.get("accept")), TEMPO_ROUTE_OPTIONS), {
   route: ListTempoScopedTagsEndpoint.path,
 });
