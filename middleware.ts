@@ -34,16 +34,17 @@ export function middleware(request: NextRequest) {
 export const config = {
   runtime: "nodejs",
   matcher: [
-    // Every page, but not API or ingest routes (the Jaeger and Zipkin APIs under their
+    // Every page, but not API or ingest routes (the Jaeger, Zipkin and Tempo APIs under their
     // prefixes too), build assets, optimized images or the favicon. Nothing else may skip
     // the read token and the CSP: a page path ending in `.txt` or `.js` is still a page
     // (there is no public/ folder of static files).
-    "/((?!api/|v1/|jaeger/api/|zipkin/api/|_next/static/|_next/image|favicon\\.ico$).*)",
+    "/((?!api/|v1/|jaeger/api/|zipkin/api/|tempo/api/|_next/static/|_next/image|favicon\\.ico$).*)",
     // CORS preflights for the API and the OTLP ingest route (a browser OTLP exporter
     // sends JSON or protobuf, which is always preflighted).
     { source: "/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/v1/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/jaeger/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
     { source: "/zipkin/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
+    { source: "/tempo/api/:path*", has: [{ type: "header", key: "access-control-request-method" }] },
   ],
 };

@@ -43,6 +43,8 @@ export interface Endpoint {
   errorBody?: z.ZodType;
   /** Media types the body and the answer may also come in besides JSON (OTLP's protobuf). */
   extraMediaTypes?: string[];
+  /** The media type of the success answer (Tempo's `echo` text) or of the error answers (Tempo's plain-text errors) when it is not JSON. */
+  mediaTypes?: { response?: string; error?: string };
   /** Where the wire format is specified. */
   externalDocs?: { url: string; description?: string };
   access: Access;

@@ -3,7 +3,7 @@ import { ALL_ENDPOINTS } from "@/lib/api/contracts";
 import { newTraceId, startTestApp, type TestApp } from "./support/test-app";
 
 /**
- * The Jaeger and Zipkin read APIs under their prefixes: every route needs the read token
+ * The Jaeger, Zipkin and Tempo read APIs under their prefixes: every route needs the read token
  * when one is set, as a bearer token or as HTTP Basic's password (what Grafana's data
  * sources send), refuses in the API's own error shape with a Basic challenge, and is
  * traced by the route wrapper (a server span named after its route).
@@ -23,13 +23,13 @@ const REQUIRED_QUERY: Record<string, string> = {
   "/zipkin/api/v2/autocompleteValues": "key=http.method",
 };
 
-const READ_ROUTES = ALL_ENDPOINTS.filter((endpoint) => endpoint.method === "GET" && /^\/(jaeger|zipkin)\//.test(endpoint.path)).map((endpoint) => ({
+const READ_ROUTES = ALL_ENDPOINTS.filter((endpoint) => endpoint.method === "GET" && /^\/(jaeger|zipkin|tempo)\//.test(endpoint.path)).map((endpoint) => ({
   route: endpoint.path,
   // Each route's required parameters, so a served request is not a 400 either.
-  path: `${endpoint.path.replace(/\{(traceID|trace_id|traceId)\}/, newTraceId()).replace("{service}", "frontend")}?${REQUIRED_QUERY[endpoint.path] ?? ""}`,
+  path: `${endpoint.path.replace(/\{(traceID|trace_id|traceId)\}/, newTraceId()).replace("{service}", "frontend").replace("{tag}", endpoint.path.includes("/v2/") ? "span.http.method" : "http.method")}?${REQUIRED_QUERY[endpoint.path] ?? ""}`,
 }));
 
-describe("read access and tracing of the Jaeger and Zipkin APIs", () => {
+describe("read access and tracing of the Jaeger, Zipkin and Tempo APIs", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ env: { TRACEBOARD_READ_TOKEN: TOKEN } });
@@ -38,9 +38,10 @@ describe("read access and tracing of the Jaeger and Zipkin APIs", () => {
     await app?.close();
   });
 
-  it("covers_both_apis", () => {
+  it("covers_the_three_apis", () => {
     expect(READ_ROUTES.filter(({ route }) => route.startsWith("/jaeger/")).length).toBe(10);
     expect(READ_ROUTES.filter(({ route }) => route.startsWith("/zipkin/")).length).toBe(9);
+    expect(READ_ROUTES.filter(({ route }) => route.startsWith("/tempo/")).length).toBe(9);
   });
 
   it.each(READ_ROUTES)("$route: 401 without the token, served with it as Basic password or bearer", async ({ path }) => {
@@ -59,6 +60,14 @@ describe("read access and tracing of the Jaeger and Zipkin APIs", () => {
     ["/zipkin/api/v2/services", { error: { code: "unauthorized", message: expect.stringMatching(/TRACEBOARD_READ_TOKEN/) } }],
   ])("%s refuses in its own error shape", async (path, body) => {
     expect((await app.send(path)).json()).toEqual(body);
+  });
+
+  it("tempo_refuses_as_plain_text_with_the_challenge", async () => {
+    const refused = await app.send("/tempo/api/echo");
+    expect(refused.status).toBe(401);
+    expect(refused.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(refused.headers["www-authenticate"]).toMatch(/^Basic realm="Traceboard"/);
+    expect(refused.body.toString()).toMatch(/TRACEBOARD_READ_TOKEN/);
   });
 
   it("every_route_is_traced_under_its_route_template", async () => {

@@ -34,6 +34,17 @@ import {
   ListZipkinSpanNamesEndpoint,
   SearchZipkinTracesEndpoint,
 } from "./zipkin";
+import {
+  GetTempoBuildInfoEndpoint,
+  GetTempoTraceEndpoint,
+  GetTempoTraceByIdResponseEndpoint,
+  ListTempoTagsEndpoint,
+  ListTempoScopedTagsEndpoint,
+  ListTempoTagValuesEndpoint,
+  ListTempoTypedTagValuesEndpoint,
+  SearchTempoTracesEndpoint,
+  GetTempoEchoEndpoint,
+} from "./tempo";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
 import { CorrelateTraceEndpoint } from "./correlate";
@@ -100,4 +111,13 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetZipkinDependenciesEndpoint,
   ListZipkinAutocompleteKeysEndpoint,
   ListZipkinAutocompleteValuesEndpoint,
+  GetTempoEchoEndpoint,
+  GetTempoBuildInfoEndpoint,
+  SearchTempoTracesEndpoint,
+  ListTempoTagsEndpoint,
+  ListTempoScopedTagsEndpoint,
+  ListTempoTagValuesEndpoint,
+  ListTempoTypedTagValuesEndpoint,
+  GetTempoTraceEndpoint,
+  GetTempoTraceByIdResponseEndpoint,
 ];

@@ -135,8 +135,13 @@ class DocumentBuilder {
     this.schemas[name] = schema;
   }
 
-  content(schema: JsonSchema | undefined, extraMediaTypes: string[] = []): Content {
-    return Object.fromEntries([[JSON_TYPE, schema ? { schema } : {}], ...extraMediaTypes.map((type) => [type, {}])]);
+  content(schema: JsonSchema | undefined, extraMediaTypes: string[] = [], mediaType = JSON_TYPE): Content {
+    return Object.fromEntries([[mediaType, schema ? { schema } : {}], ...extraMediaTypes.map((type) => [type, {}])]);
+  }
+
+  /** An error body in its own media type (Tempo's text), else as JSON and the route's other media types (OTLP's google.rpc.Status). */
+  errorContent(endpoint: Endpoint, errorBody: JsonSchema): Content {
+    return endpoint.mediaTypes?.error ? this.content(errorBody, [], endpoint.mediaTypes.error) : this.content(errorBody, endpoint.extraMediaTypes);
   }
 
   /** Envelope errors share one response component per status. */
@@ -161,7 +166,9 @@ class DocumentBuilder {
     const responses: Operation["responses"] = {
       [successStatus]: {
         description: SUCCESS_DESCRIPTIONS[successStatus] ?? "Success",
-        ...(endpoint.response ? { content: this.content(this.schemaOf(endpoint.response, "output", `${where} response`), endpoint.extraMediaTypes) } : {}),
+        ...(endpoint.response
+          ? { content: this.content(this.schemaOf(endpoint.response, "output", `${where} response`), endpoint.extraMediaTypes, endpoint.mediaTypes?.response) }
+          : {}),
       },
     };
     const errorBody = endpoint.errorBody && this.schemaOf(endpoint.errorBody, "output", `${where} error body`);
@@ -171,7 +178,7 @@ class DocumentBuilder {
     const statuses = [...new Set([...(endpoint.errors ?? []), ...enforced])].sort();
     for (const status of statuses) {
       responses[status] = errorBody
-        ? { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: this.content(errorBody, endpoint.extraMediaTypes) }
+        ? { description: ERROR_DESCRIPTIONS[status] ?? "Error", content: this.errorContent(endpoint, errorBody) }
         : this.envelopeError(status);
     }
     return {
@@ -214,7 +221,7 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[], version: st
       title: "Traceboard API",
       version,
       description:
-        "Self-hosted distributed tracing: OTLP, Zipkin and native span ingest, trace search and detail, service metrics and the audit trail, and the Jaeger (`/jaeger`) and Zipkin (`/zipkin`) query APIs that existing clients read with. Generated from the zod schemas the routes parse with.",
+        "Self-hosted distributed tracing: OTLP, Zipkin and native span ingest, trace search and detail, service metrics and the audit trail, and the Jaeger (`/jaeger`), Zipkin (`/zipkin`) and Tempo (`/tempo`) query APIs that existing clients read with. Generated from the zod schemas the routes parse with.",
     },
     tags: tags.map((name) => ({ name })),
     paths,

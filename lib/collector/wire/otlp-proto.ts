@@ -20,7 +20,8 @@ import { Namespace, Root, Type, util, type INamespace } from "protobufjs";
 // Without long.js, protobufjs decodes 64-bit fields to doubles: nanosecond times would lose digits.
 if (!util.Long) throw new Error("protobufjs did not load long.js; 64-bit OTLP fields would lose precision");
 
-const keyValues = (id: number) => ({ rule: "repeated", type: "opentelemetry.proto.common.v1.KeyValue", id });
+/** A repeated OTLP KeyValue field (attributes) numbered `id`, fully qualified so other schemas can embed it too. */
+export const keyValues = (id: number) => ({ rule: "repeated", type: "opentelemetry.proto.common.v1.KeyValue", id });
 
 const common: INamespace["nested"] = {
   AnyValue: {
@@ -170,22 +171,24 @@ const collectorTrace: INamespace["nested"] = {
 
 const v1 = (messages: INamespace["nested"]): INamespace => ({ nested: { v1: { nested: messages } } });
 
-const root = Root.fromJSON({
+/**
+ * The `opentelemetry` package as a protobufjs JSON namespace, for schemas that embed OTLP
+ * messages in their own (Tempo's query API answers, lib/collector/wire/tempo-proto.ts).
+ */
+export const OPENTELEMETRY_NAMESPACE: INamespace = {
   nested: {
-    opentelemetry: {
+    proto: {
       nested: {
-        proto: {
-          nested: {
-            common: v1(common),
-            resource: v1(resource),
-            trace: v1(trace),
-            collector: { nested: { trace: v1(collectorTrace) } },
-          },
-        },
+        common: v1(common),
+        resource: v1(resource),
+        trace: v1(trace),
+        collector: { nested: { trace: v1(collectorTrace) } },
       },
     },
   },
-}).resolveAll();
+};
+
+const root = Root.fromJSON({ nested: { opentelemetry: OPENTELEMETRY_NAMESPACE } }).resolveAll();
 
 /**
  * An unset singular field of a decoded message reads as null (as pbjs static code built with

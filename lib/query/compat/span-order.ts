@@ -4,3 +4,8 @@ import type { SpanRecord } from "@/lib/domain/span-record";
 export function byStartTime(a: SpanRecord, b: SpanRecord): number {
   return a.startTimeNs < b.startTimeNs ? -1 : a.startTimeNs > b.startTimeNs ? 1 : b.kind - a.kind;
 }
+
+/** Spans by start time, then by span id: a stable order for listing matched spans. */
+export function byStartThenId(a: SpanRecord, b: SpanRecord): number {
+  return a.startTimeNs < b.startTimeNs ? -1 : a.startTimeNs > b.startTimeNs ? 1 : a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
+}

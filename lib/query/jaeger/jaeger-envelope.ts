@@ -1,5 +1,5 @@
-import type { RouteOptions } from "@/lib/api/define-route";
 import type { JaegerError, JaegerErrorEnvelope, JaegerV3Error } from "@/lib/api/contracts/jaeger";
+import { routeOptionsOf } from "../compat/route-options";
 
 /** Jaeger's structuredResponse around `data` (total as Jaeger sets it: the list length, or 0 where it leaves it unset). */
 export function jaegerData<T>(data: T, total = 0, errors: JaegerError[] | null = null) {
@@ -16,16 +16,6 @@ export function jaegerErrorResponse(status: number, message: string, headers: He
 export function jaegerV3ErrorResponse(status: number, message: string, headers: HeadersInit = {}): Response {
   const body: JaegerV3Error = { error: { httpCode: status, message } };
   return Response.json(body, { status, headers });
-}
-
-type ErrorShape = (status: number, message: string, headers?: HeadersInit) => Response;
-
-/** defineRoute options answering refusals (401 with its challenge, 403) and 400s in an API's own error shape. */
-function routeOptionsOf(shape: ErrorShape): RouteOptions {
-  return {
-    refuse: (_request, { status, message, challenge }) => shape(status, message, challenge ? { "WWW-Authenticate": challenge } : {}),
-    invalid: (message) => shape(400, message),
-  };
 }
 
 export const JAEGER_ROUTE_OPTIONS = routeOptionsOf(jaegerErrorResponse);

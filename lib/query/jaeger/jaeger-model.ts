@@ -3,7 +3,7 @@ import { SpanKind, StatusCode, type AttributeValue, type Attributes, type SpanRe
 import { NS_PER_US } from "@/lib/domain/time-units";
 import { attributeText } from "../compat/attribute-text";
 import { legacyTraceId } from "../compat/legacy-ids";
-import { isSharedServerHalf, sharedSpanIds } from "../compat/shared-spans";
+import { dedupeSharedSpanIds } from "../compat/shared-spans";
 import { byStartTime } from "../compat/span-order";
 import { spanKindName } from "../params/span-enum-params";
 
@@ -46,23 +46,6 @@ function fieldTags(span: SpanRecord): JaegerKeyValue[] {
   return tags;
 }
 
-/**
- * New ids for the server halves of Zipkin shared spans, as Jaeger's span-id deduper
- * gives them: the smallest ids from 1 up that no span of the trace uses.
- */
-function serverHalfIds(spans: readonly SpanRecord[], shared: ReadonlySet<string>): Map<string, string> {
-  const used = new Set(spans.map((span) => span.spanId));
-  let next = 0n;
-  const renamed = new Map<string, string>();
-  for (const id of [...shared].sort()) {
-    let candidate: string;
-    do candidate = (++next).toString(16).padStart(16, "0");
-    while (used.has(candidate));
-    renamed.set(id, candidate);
-  }
-  return renamed;
-}
-
 /** The process of each span: `p1`, `p2`, ... per (service, resource attributes), in span order. */
 function processes() {
   const ids = new Map<string, string>();
@@ -87,16 +70,14 @@ function processes() {
  */
 export function toJaegerTrace(records: readonly SpanRecord[]): JaegerTrace {
   const spans = [...records].sort(byStartTime);
-  const shared = sharedSpanIds(spans);
-  const renamed = serverHalfIds(spans, shared);
+  const idsOf = dedupeSharedSpanIds(spans);
   const { processOf, byId } = processes();
   const traceID = legacyTraceId(spans[0].traceId);
   const toSpan = (span: SpanRecord): JaegerSpan => {
-    const serverHalf = isSharedServerHalf(span, shared);
-    const parent = serverHalf ? span.spanId : span.parentSpanId && (renamed.get(span.parentSpanId) ?? span.parentSpanId);
+    const { spanId, parentSpanId: parent } = idsOf(span);
     return {
       traceID,
-      spanID: serverHalf ? renamed.get(span.spanId)! : span.spanId,
+      spanID: spanId,
       operationName: span.name,
       references: [
         ...(parent ? [{ refType: "CHILD_OF" as const, traceID, spanID: parent }] : []),

@@ -4,6 +4,7 @@ import type { SpanRecord } from "@/lib/domain/span-record";
 import { nanosToMillis } from "@/lib/domain/time-units";
 import { formatTraceQL, type TraceQLQuery } from "@/lib/query/traceql";
 import { searchTraceKeys, type SpanConditions, type TraceKey } from "@/lib/store/read/trace-search";
+import { byStartThenId } from "../compat/span-order";
 import { toTimeWindow, type TimeWindow } from "../params/time-window";
 import { toTagMatch } from "./tag-match";
 import { encodeTraceCursor } from "./trace-cursor";
@@ -21,7 +22,7 @@ function spanConditions(query: TraceSearchQuery, words: readonly string[]): Span
 
 /** The matched spans of one trace as the answer lists them: the first `limit` by start, and how many there are. */
 export function toSpanSet(spans: readonly SpanRecord[], limit: number): SpanSet {
-  const first = [...spans].sort((a, b) => (a.startTimeNs < b.startTimeNs ? -1 : a.startTimeNs > b.startTimeNs ? 1 : a.spanId < b.spanId ? -1 : 1)).slice(0, limit);
+  const first = [...spans].sort(byStartThenId).slice(0, limit);
   return {
     spans: first.map((span) => ({
       spanId: span.spanId,

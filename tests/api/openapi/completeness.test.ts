@@ -16,7 +16,7 @@ const CONTRACTS_ON_OTHER_BRANCHES = new Set<string>();
 async function servedRoutes(): Promise<string[]> {
   const routes = await loadAppRoutes();
   return Object.entries(routes)
-    .filter(([pattern]) => /^\/(api|v1|jaeger\/api|zipkin\/api)\//.test(pattern))
+    .filter(([pattern]) => /^\/(api|v1|jaeger\/api|zipkin\/api|tempo\/api)\//.test(pattern))
     .flatMap(([pattern, module]) => HTTP_METHODS.filter((method) => method in module).map((method) => `${method} ${routeTemplate(pattern)}`))
     .sort();
 }

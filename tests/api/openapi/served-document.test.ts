@@ -115,6 +115,40 @@ describe("answers match the documented schemas", () => {
   });
 });
 
+describe("the Tempo API's answers match the document", () => {
+  const traceId = newTraceId();
+  beforeAll(async () => {
+    const span = otlpSpan({ traceId, spanId: spanIdOf(1), name: "op", kind: 2, start: NOW_NS, end: NOW_NS + 5_000_000n, status: { code: 2 } });
+    expect((await app.postJson("/v1/traces", otlpRequest("svc", [span]))).status).toBe(200);
+  });
+
+  it.each([
+    ["/tempo/api/status/buildinfo", "/tempo/api/status/buildinfo"],
+    ["/tempo/api/search", `/tempo/api/search?q=${encodeURIComponent("{ status = error }")}`],
+    ["/tempo/api/search", `/tempo/api/search?tags=${encodeURIComponent("service.name=svc")}`],
+    ["/tempo/api/search/tags", "/tempo/api/search/tags"],
+    ["/tempo/api/v2/search/tags", "/tempo/api/v2/search/tags"],
+    ["/tempo/api/search/tag/{tag}/values", "/tempo/api/search/tag/service.name/values"],
+    ["/tempo/api/v2/search/tag/{tag}/values", "/tempo/api/v2/search/tag/status/values"],
+    ["/tempo/api/traces/{traceID}", `/tempo/api/traces/${traceId}`],
+    ["/tempo/api/v2/traces/{traceID}", `/tempo/api/v2/traces/${traceId}`],
+    ["/tempo/api/v2/traces/{traceID}", `/tempo/api/v2/traces/${traceId}?q=${encodeURIComponent("{ name = \"none\" }")}`],
+    ["/tempo/api/v2/traces/{traceID}", `/tempo/api/v2/traces/${"ab".repeat(16)}`],
+  ])("%s: %s", async (template, path) => {
+    const answer = await app.send(path);
+    expect(answer.status).toBe(200);
+    const checked = documentedAnswer("GET", template, 200).safeParse(answer.json());
+    expect(checked.error?.issues ?? []).toEqual([]);
+  });
+
+  it("echo_and_errors_are_documented_as_text", async () => {
+    const echo = operation("GET", "/tempo/api/echo").responses[200];
+    expect("content" in echo && Object.keys(echo.content ?? {})).toEqual(["text/plain"]);
+    const notFound = operation("GET", "/tempo/api/traces/{traceID}").responses[404];
+    expect("content" in notFound && Object.keys(notFound.content ?? {})).toEqual(["text/plain"]);
+  });
+});
+
 describe("a parameter the route refuses is one the document refuses", () => {
   const parameter = operation("POST", "/api/tracing/cleanup").parameters?.find((p) => p.name === "max_age_seconds");
   const documented = documentedSchema(parameter?.schema);

@@ -74,12 +74,13 @@ describe("middleware matcher", () => {
     ["ingest_route", "/v1/traces", false],
     ["jaeger_api_route", "/jaeger/api/traces", false],
     ["zipkin_api_route", "/zipkin/api/v2/services", false],
+    ["tempo_api_route", "/tempo/api/search", false],
     ["page_named_like_a_prefix", "/jaeger", true],
   ])("%s", async (_name, url, expected) => {
     expect(await matches(url)).toBe(expected);
   });
 
-  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans", "/jaeger/api/services", "/zipkin/api/v2/spans"])("cors_preflight_of_%s", async (url) => {
+  it.each(["/api/tracing/traces", "/v1/traces", "/api/v2/spans", "/api/tracing/spans", "/jaeger/api/services", "/zipkin/api/v2/spans", "/tempo/api/search"])("cors_preflight_of_%s", async (url) => {
     expect(await matches(url, { "access-control-request-method": "POST", origin: "http://app.example" })).toBe(true);
   });
 });
