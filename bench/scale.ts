@@ -212,7 +212,7 @@ async function runEngine(engine: Engine, nowMs: number): Promise<void> {
     while ((await database.staleBuckets()) > 0) await sleep(200);
     console.log(`  roll-ups fresh ${((performance.now() - lagStarted) / 1000).toFixed(1)} s after the load`);
     await maintainer.stop();
-    database.settle();
+    await database.settle();
     state = loaded;
     probe = loaded.probe;
     rates.push(...loaded.chunks);
