@@ -223,3 +223,25 @@ describe("OTLP/JSON from older and hand-written senders", () => {
     expect([stored[0].serviceName, stored[0].scopeName, stored[0].scopeVersion]).toEqual(["legacy", "old-lib", "0.1"]);
   });
 });
+
+describe("Official exporters with TRACEBOARD_INGEST_TOKEN set", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { TRACEBOARD_INGEST_TOKEN: "s3cret" } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each(VARIANTS)("$name: stored with the bearer token, refused without it", async ({ kind, gzip }) => {
+    const url = kind === "grpc" ? `http://${app.grpcAddress}` : `${app.url}/v1/traces`;
+    const refused = await buildShopTrace();
+    expect((await exportSpans(url, kind, refused.spans, gzip)).code).toBe(ExportResultCode.FAILED);
+    expect((await exportSpans(url, kind, refused.spans, gzip, "Authorization=Bearer wrong")).code).toBe(ExportResultCode.FAILED);
+    expect(await app.spans({ traceId: refused.traceId })).toHaveLength(0);
+    const shop = await buildShopTrace();
+    const result = await exportSpans(url, kind, shop.spans, gzip, "Authorization=Bearer s3cret");
+    expect(result.code, String(result.error)).toBe(ExportResultCode.SUCCESS);
+    expect(await app.spans({ traceId: shop.traceId })).toHaveLength(shop.spans.length);
+  });
+});

@@ -161,13 +161,16 @@ const EXPORTERS: Record<ExporterKind, new (config: { url: string }) => SpanExpor
 /**
  * Exports `spans` once with the official OTLP exporter of `kind` (what any OpenTelemetry
  * JS app runs: OTLP/HTTP JSON or protobuf to a /v1/traces URL, or OTLP/gRPC to
- * `http://host:port`), optionally gzip-compressed as OTEL_EXPORTER_OTLP_COMPRESSION asks;
- * resolves with the exporter's own result.
+ * `http://host:port`), optionally gzip-compressed as OTEL_EXPORTER_OTLP_COMPRESSION asks
+ * and with OTEL_EXPORTER_OTLP_HEADERS; resolves with the exporter's own result.
  */
-export async function exportSpans(url: string, kind: ExporterKind, spans: ReadableSpan[], gzip = false): Promise<ExportResult> {
+export async function exportSpans(url: string, kind: ExporterKind, spans: ReadableSpan[], gzip = false, headers?: string): Promise<ExportResult> {
   vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", gzip ? "gzip" : "none");
+  // As an app configures it: `Authorization=Bearer ...` (HTTP headers, or gRPC metadata).
+  vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_HEADERS", headers);
   const exporter = new EXPORTERS[kind]({ url });
   vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", undefined);
+  vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_HEADERS", undefined);
   try {
     return await new Promise<ExportResult>((resolve) => exporter.export(spans, resolve));
   } finally {
