@@ -76,7 +76,9 @@ export async function searchTraceQL(query: TraceQLQuery, search: TraceQLSearch):
   const evaluate = async (keys: TraceKey[]) => {
     for (let from = 0; from < keys.length && matches.length < search.limit; slice = Math.min(SPAN_READ_SLICE, slice * 2)) {
       const part = keys.slice(from, (from += slice));
-      const spansOf = await readSpansOfTraces(part.map((key) => key.traceId));
+      // No span starts before its trace: PostgreSQL then skips the older day partitions.
+      const earliest = part.reduce((min, key) => (key.startTimeNs < min ? key.startTimeNs : min), part[0].startTimeNs);
+      const spansOf = await readSpansOfTraces(part.map((key) => key.traceId), earliest);
       for (const key of part) {
         const spans = matchingSpans(query, spansOf.get(key.traceId) ?? []);
         if (spans.length > 0) matches.push({ key, spans });

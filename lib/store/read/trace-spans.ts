@@ -84,14 +84,28 @@ export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
  * The spans of each of `traceIds` (one statement for all), in no particular order, as a
  * query evaluates them: without their events and links, which reading and parsing cost
  * most of the time otherwise (bench:query: 27 of 40 ms a TraceQL page). Unknown traces
- * are left out.
+ * are left out. `earliestStartNs`, when given, is at or before the start of every one of
+ * the traces (so of every span of them): PostgreSQL probes the day partitions from then
+ * on only (a 2,000-trace walk over a week's partitions: 645-690 ms without, 550-670 with).
  */
-export async function readSpansOfTraces(traceIds: readonly string[]): Promise<Map<string, SpanRecord[]>> {
+export async function readSpansOfTraces(traceIds: readonly string[], earliestStartNs?: bigint): Promise<Map<string, SpanRecord[]>> {
   if (traceIds.length === 0) return new Map();
   const dialect = resolveDatabaseTarget().provider;
-  const where = dialect === "sqlite" ? "s.trace_id IN (SELECT value FROM json_each(?))" : "s.trace_id = ANY($1::text[])";
   const list = dialect === "sqlite" ? JSON.stringify(traceIds) : `{${traceIds.join(",")}}`;
-  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, where, SEARCH_JSON_COLUMNS), list);
+  if (dialect === "sqlite") {
+    const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, "s.trace_id IN (SELECT value FROM json_each(?))", SEARCH_JSON_COLUMNS), list);
+    return toTraceMap(rows);
+  }
+  const bound = earliestStartNs === undefined ? "" : " AND s.start_time_ns >= $2";
+  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(
+    traceSpansSql(dialect, `s.trace_id = ANY($1::text[])${bound}`, SEARCH_JSON_COLUMNS),
+    list,
+    ...(earliestStartNs === undefined ? [] : [earliestStartNs]),
+  );
+  return toTraceMap(rows);
+}
+
+function toTraceMap(rows: SpansRow[]): Map<string, SpanRecord[]> {
   const resources = new Map<string, Attributes>();
   return new Map(rows.map((row) => [row.traceId, row.spans ? toRecords(row.spans, resources) : []]));
 }
