@@ -18,7 +18,7 @@ const COLUMNS: Array<{ key: Exclude<StatisticsSortKey, "name">; label: string; t
   { key: "avgMs", label: "Avg", title: "Average duration" },
   { key: "minMs", label: "Min", title: "Shortest duration" },
   { key: "maxMs", label: "Max", title: "Longest duration" },
-  { key: "criticalMs", label: "Critical path", title: "Time on the trace's critical path, and its share of the path", share: "criticalShare" },
+  { key: "criticalMs", label: "Critical path", title: "Time on the trace's critical path (the chain of work its end waited for), and its share of the path", share: "criticalShare" },
 ];
 
 function SortHeader({ sortKey, label, title, sort, onSort, numeric }: { sortKey: StatisticsSortKey; label: string; title?: string; sort: SortState<StatisticsSortKey>; onSort(sort: SortState<StatisticsSortKey>): void; numeric: boolean }) {
@@ -71,7 +71,12 @@ function GroupRow({ group, groupBy, level, selected, onFind }: { group: Statisti
         </div>
       </th>
       {COLUMNS.map((column) => (
-        <td key={column.key} data-column={column.key} className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">
+        <td
+          key={column.key}
+          data-column={column.key}
+          title={column.key === "criticalMs" ? `${formatPercent(group.criticalShare)} of the critical path; ${formatPercent(group.totalOnCriticalPath)} of this group's total time is on it` : undefined}
+          className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums"
+        >
           {column.key === "count" ? formatCount(group.count) : formatDuration(group[column.key])}
           {column.share && (
             <span data-share className="ml-1.5 inline-block w-11 text-xs text-zinc-500">

@@ -30,14 +30,18 @@ export interface StatisticsGroup {
   selfShare: number | null;
   /** The group's share of the critical path (null without one). */
   criticalShare: number | null;
+  /** The other way round: how much of the group's total time is on the critical path (null when it lasts no time). */
+  totalOnCriticalPath: number | null;
   /** Under a service, when grouped by service and operation. */
   operations?: StatisticsGroup[];
 }
 
 function emptyGroup(identity: GroupIdentity): StatisticsGroup {
+  // Every field written out in one order, so all groups share one shape (with a spread, grouping 200,000 spans by a value each took 15 times as long).
+  const { id, label, service, operation, value } = identity;
   return {
-    ...identity, rows: [], count: 0, totalMs: 0, selfMs: 0, avgMs: 0, minMs: Infinity, maxMs: -Infinity, criticalMs: 0,
-    totalShare: null, selfShare: null, criticalShare: null,
+    id, label, service, operation, value, rows: [], count: 0, totalMs: 0, selfMs: 0, avgMs: 0, minMs: Infinity, maxMs: -Infinity, criticalMs: 0,
+    totalShare: null, selfShare: null, criticalShare: null, totalOnCriticalPath: null, operations: undefined,
   };
 }
 
@@ -59,6 +63,7 @@ function settle(group: StatisticsGroup, traceMs: number, criticalPathMs: number)
   group.totalShare = share(group.totalMs, traceMs);
   group.selfShare = share(group.selfMs, traceMs);
   group.criticalShare = share(group.criticalMs, criticalPathMs);
+  group.totalOnCriticalPath = share(group.criticalMs, group.totalMs);
   group.operations?.forEach((operation) => settle(operation, traceMs, criticalPathMs));
   return group;
 }

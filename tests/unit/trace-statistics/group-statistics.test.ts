@@ -6,8 +6,8 @@ import { CHECKOUT, fixtureTrace } from "./trace-fixture";
 
 /** The figures of a group that a person reads, without its rows and sub-groups. */
 function figures(group: StatisticsGroup) {
-  const { label, count, totalMs, selfMs, avgMs, minMs, maxMs, criticalMs, totalShare, selfShare, criticalShare } = group;
-  return { label, count, totalMs, selfMs, avgMs, minMs, maxMs, criticalMs, totalShare, selfShare, criticalShare };
+  const { label, count, totalMs, selfMs, avgMs, minMs, maxMs, criticalMs, totalShare, selfShare, criticalShare, totalOnCriticalPath } = group;
+  return { label, count, totalMs, selfMs, avgMs, minMs, maxMs, criticalMs, totalShare, selfShare, criticalShare, totalOnCriticalPath };
 }
 
 const checkout = fixtureTrace(CHECKOUT);
@@ -16,11 +16,11 @@ describe("groupStatistics on the checkout (120ms, every span on the critical pat
   it("groups by service: cart and payments have two spans each", () => {
     const groups = groupStatistics(checkout, { kind: "service" });
     expect(groups.map(figures)).toEqual([
-      { label: "frontend", count: 1, totalMs: 120, selfMs: 14, avgMs: 120, minMs: 120, maxMs: 120, criticalMs: 14, totalShare: 1, selfShare: 14 / 120, criticalShare: 14 / 120 },
-      { label: "auth", count: 1, totalMs: 15, selfMs: 15, avgMs: 15, minMs: 15, maxMs: 15, criticalMs: 15, totalShare: 15 / 120, selfShare: 15 / 120, criticalShare: 15 / 120 },
-      { label: "cart", count: 2, totalMs: 68, selfMs: 38, avgMs: 34, minMs: 30, maxMs: 38, criticalMs: 38, totalShare: 68 / 120, selfShare: 38 / 120, criticalShare: 38 / 120 },
-      { label: "payments", count: 2, totalMs: 63, selfMs: 19, avgMs: 31.5, minMs: 10, maxMs: 53, criticalMs: 19, totalShare: 63 / 120, selfShare: 19 / 120, criticalShare: 19 / 120 },
-      { label: "gateway", count: 1, totalMs: 34, selfMs: 34, avgMs: 34, minMs: 34, maxMs: 34, criticalMs: 34, totalShare: 34 / 120, selfShare: 34 / 120, criticalShare: 34 / 120 },
+      { label: "frontend", count: 1, totalMs: 120, selfMs: 14, avgMs: 120, minMs: 120, maxMs: 120, criticalMs: 14, totalShare: 1, selfShare: 14 / 120, criticalShare: 14 / 120, totalOnCriticalPath: 14 / 120 },
+      { label: "auth", count: 1, totalMs: 15, selfMs: 15, avgMs: 15, minMs: 15, maxMs: 15, criticalMs: 15, totalShare: 15 / 120, selfShare: 15 / 120, criticalShare: 15 / 120, totalOnCriticalPath: 1 },
+      { label: "cart", count: 2, totalMs: 68, selfMs: 38, avgMs: 34, minMs: 30, maxMs: 38, criticalMs: 38, totalShare: 68 / 120, selfShare: 38 / 120, criticalShare: 38 / 120, totalOnCriticalPath: 38 / 68 },
+      { label: "payments", count: 2, totalMs: 63, selfMs: 19, avgMs: 31.5, minMs: 10, maxMs: 53, criticalMs: 19, totalShare: 63 / 120, selfShare: 19 / 120, criticalShare: 19 / 120, totalOnCriticalPath: 19 / 63 },
+      { label: "gateway", count: 1, totalMs: 34, selfMs: 34, avgMs: 34, minMs: 34, maxMs: 34, criticalMs: 34, totalShare: 34 / 120, selfShare: 34 / 120, criticalShare: 34 / 120, totalOnCriticalPath: 1 },
     ]);
     expect(groups[2].rows).toEqual([2, 3]);
     expect(groups.every((group) => group.operations === undefined)).toBe(true);
@@ -63,10 +63,10 @@ describe("critical-path time per group", () => {
 
   it("sums each span's stretches of the path, as shares of the whole path", () => {
     const groups = groupStatistics(trace, { kind: "service" });
-    expect(groups.map((group) => [group.label, group.selfMs, group.criticalMs, group.criticalShare])).toEqual([
-      ["api", 20, 30, 0.3],
-      ["db", 50, 0, 0],
-      ["cache", 70, 70, 0.7],
+    expect(groups.map((group) => [group.label, group.selfMs, group.criticalMs, group.criticalShare, group.totalOnCriticalPath])).toEqual([
+      ["api", 20, 30, 0.3, 0.3],
+      ["db", 50, 0, 0, 0],
+      ["cache", 70, 70, 0.7, 1],
     ]);
   });
 
@@ -107,6 +107,7 @@ describe("edge cases", () => {
     const [group] = groupStatistics(fixtureTrace([{ id: "only", service: "api", from: 5, to: 5 }]), { kind: "service" });
     expect(figures(group)).toEqual({
       label: "api", count: 1, totalMs: 0, selfMs: 0, avgMs: 0, minMs: 0, maxMs: 0, criticalMs: 0, totalShare: null, selfShare: null, criticalShare: null,
+      totalOnCriticalPath: null,
     });
   });
 
