@@ -127,75 +127,69 @@ export function TraceView({
   }, []);
 
   const selected = selectedRow === null ? null : trace.spans[selectedRow];
-  const header = (
-    <>
-      <TraceHeader trace={trace} actions={actions} />
-      <TracePanelTabs panel={panel} onPanel={setPanel} />
-    </>
-  );
-  if (panel === "statistics")
-    return (
-      <div className="space-y-4">
-        {header}
-        <div role="tabpanel" id={panelId(panel)} aria-labelledby={tabId(panel)} className="space-y-4">
-          <StatisticsPanel
-            trace={trace}
-            groupBy={groupBy}
-            sort={statisticsSort}
-            selectedRow={selectedRow}
-            onGroupBy={setGroupBy}
-            onSort={setStatisticsSort}
-            onFind={onFindGroup}
-          />
-          {aside}
-        </div>
-      </div>
-    );
   return (
     <div className="space-y-4">
-      {header}
+      <TraceHeader trace={trace} actions={actions} />
+      <TracePanelTabs panel={panel} onPanel={setPanel} />
       <div role="tabpanel" id={panelId(panel)} aria-labelledby={tabId(panel)} className="space-y-4">
-        <Minimap trace={trace} view={view} onViewChange={setView} />
-        <TraceToolbar
-          find={find}
-          matchCount={found.error === null ? (matches?.size ?? null) : null}
-          findError={found.error}
-          onlyMatches={onlyMatches}
-          critical={critical}
-          zoomed={view.start > 0 || view.end < 1}
-          onFind={setFind}
-          onOnlyMatches={setOnlyMatches}
-          onCritical={setCritical}
-          onExpandAll={() => setCollapsed(new Set())}
-          onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
-          onResetZoom={() => setView(FULL_VIEW)}
-        />
-        <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
-          <Waterfall
-            trace={trace}
-            rows={rows}
-            view={view}
-            collapsed={collapsed}
-            selectedRow={selectedRow}
-            focusedRow={focusedRow}
-            matches={matches}
-            critical={criticalSections}
-            onToggle={onToggle}
-            onSelect={onSelect}
-            onFocus={setFocusedRow}
-            height={WATERFALL_HEIGHT}
-          />
-          <div className="space-y-4">
-            {selected ? (
-              <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
-            ) : (
-              <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
-                Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
-              </p>
-            )}
+        {panel === "statistics" ? (
+          <>
+            <StatisticsPanel
+              trace={trace}
+              groupBy={groupBy}
+              sort={statisticsSort}
+              selectedRow={selectedRow}
+              onGroupBy={setGroupBy}
+              onSort={setStatisticsSort}
+              onFind={onFindGroup}
+            />
             {aside}
-          </div>
-        </div>
+          </>
+        ) : (
+          <>
+            <Minimap trace={trace} view={view} onViewChange={setView} />
+            <TraceToolbar
+              find={find}
+              matchCount={found.error === null ? (matches?.size ?? null) : null}
+              findError={found.error}
+              onlyMatches={onlyMatches}
+              critical={critical}
+              zoomed={view.start > 0 || view.end < 1}
+              onFind={setFind}
+              onOnlyMatches={setOnlyMatches}
+              onCritical={setCritical}
+              onExpandAll={() => setCollapsed(new Set())}
+              onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
+              onResetZoom={() => setView(FULL_VIEW)}
+            />
+            <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
+              <Waterfall
+                trace={trace}
+                rows={rows}
+                view={view}
+                collapsed={collapsed}
+                selectedRow={selectedRow}
+                focusedRow={focusedRow}
+                matches={matches}
+                critical={criticalSections}
+                onToggle={onToggle}
+                onSelect={onSelect}
+                onFocus={setFocusedRow}
+                height={WATERFALL_HEIGHT}
+              />
+              <div className="space-y-4">
+                {selected ? (
+                  <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
+                ) : (
+                  <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
+                    Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
+                  </p>
+                )}
+                {aside}
+              </div>
+            </div>
+          </>
+        )}
       </div>
     </div>
   );
