@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { seedTrace, uniqueService } from "./support/seed-traces";
+import { seedTrace, uniqueService, type SeedSpan } from "./support/seed-traces";
 import { checkoutSpans, rowOf } from "./support/waterfall";
 
 /**
@@ -104,5 +104,21 @@ test.describe("trace statistics", () => {
     await statisticsRow(page, "fraud check", 2).getByTestId("statistics-find").click();
     await expect(page.getByTestId("match-count")).toHaveText("1 match");
     await expect(rowOf(page, trace, "fraud")).toHaveAttribute("data-match", "true");
+  });
+
+  test("a 5,000-span trace: grouped by a key with a value per span, the first 500 lines are drawn and the rest counted", async ({ page, request }) => {
+    const service = uniqueService("statsbig");
+    const spans: SeedSpan[] = [{ id: "s0", service, name: "root", startMs: 0, durationMs: 5_000, attributes: { "request.id": "r0" } }];
+    for (let i = 1; i < 5_000; i++) {
+      spans.push({ id: `s${i}`, parent: "s0", service: `${service}-${i % 5}`, name: `op ${i % 10}`, startMs: i, durationMs: 2, attributes: { "request.id": `r${i}` } });
+    }
+    const trace = await seedTrace(request, spans);
+    await page.goto(`/traces/${trace.traceId}?view=stats&by=service`);
+    await expect(page.getByTestId("statistics-summary")).toContainText("5,000 spans in 6 groups", { timeout: 30_000 });
+    await expect(cell(page, `${service}-1`, "count")).toHaveText("1,000");
+    await page.getByTestId("group-by").selectOption("attribute");
+    await page.getByTestId("group-by-key").selectOption("span.request.id");
+    await expect(page.getByTestId("statistics-hidden")).toContainText("4,500 more lines not shown");
+    await expect(page.locator('[data-testid="statistics-row"]')).toHaveCount(500);
   });
 });
