@@ -1,17 +1,20 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { StatisticsPanel } from "@/components/trace-statistics/statistics-panel";
 import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
-import { criticalPath, type CriticalSection } from "@/lib/waterfall/critical-path";
+import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
 import { findSpansByTraceQL, isTraceQLFind } from "@/lib/waterfall/find-traceql";
+import { traceCriticalPath } from "@/lib/waterfall/trace-critical-path";
 import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
 import { FULL_VIEW } from "@/lib/waterfall/time-scale";
 import { SpanDetail } from "./span-detail";
 import { TraceHeader } from "./trace-header";
+import { panelId, tabId, TracePanelTabs } from "./trace-panel-tabs";
 import { TraceToolbar } from "./trace-toolbar";
 
 const WATERFALL_HEIGHT = "max(320px, calc(100vh - 380px))";
@@ -35,9 +38,10 @@ function firstRow(rows: ReadonlySet<number>): number {
 }
 
 /**
- * A trace's header, minimap, toolbar, waterfall and span detail, with their state (the
- * linkable part reported through `onStateChange`, a moment after it settles). Collapsing
- * is per view and not linkable.
+ * A trace's header and, on two tabs, its minimap, toolbar, waterfall and span detail, or
+ * its statistics table, with their state (the linkable part reported through
+ * `onStateChange`, a moment after it settles). Both tabs share the selected span and the
+ * find box. Collapsing is per view and not linkable.
  */
 export function TraceView({
   trace,
@@ -63,6 +67,9 @@ export function TraceView({
   const [onlyMatches, setOnlyMatches] = useState(initial.onlyMatches);
   const [critical, setCritical] = useState(initial.critical);
   const [view, setView] = useState(initial.view);
+  const [panel, setPanel] = useState(initial.panel);
+  const [groupBy, setGroupBy] = useState(initial.groupBy);
+  const [statisticsSort, setStatisticsSort] = useState(initial.statisticsSort);
 
   const searched = useDeferredValue(find);
   // Words search the spans' texts; a TraceQL query (`{ status = error }`) is evaluated on the trace.
@@ -82,7 +89,7 @@ export function TraceView({
     [trace, collapsed, onlyMatches, matches],
   );
   const criticalSections = useMemo(
-    () => (critical && trace.spans.length > 0 ? sectionsByRow(criticalPath({ startMs: trace.spans.map((s) => s.startMs), endMs: trace.spans.map((s) => s.startMs + s.durationMs), parent: trace.parent })) : null),
+    () => (critical ? sectionsByRow(traceCriticalPath(trace)) : null),
     [trace, critical],
   );
 
@@ -90,9 +97,12 @@ export function TraceView({
   report.current = onStateChange;
   const spanId = selectedRow === null ? null : trace.spans[selectedRow].spanId;
   useEffect(() => {
-    const timer = setTimeout(() => report.current?.({ spanId, find, onlyMatches, critical, view }), STATE_SYNC_DELAY_MS);
+    const timer = setTimeout(
+      () => report.current?.({ spanId, find, onlyMatches, critical, view, panel, groupBy, statisticsSort }),
+      STATE_SYNC_DELAY_MS,
+    );
     return () => clearTimeout(timer);
-  }, [spanId, find, onlyMatches, critical, view]);
+  }, [spanId, find, onlyMatches, critical, view, panel, groupBy, statisticsSort]);
 
   const onToggle = useCallback((row: number) => {
     setCollapsed((old) => {
@@ -110,50 +120,76 @@ export function TraceView({
     [trace],
   );
 
+  // A statistics group's name finds its spans in the waterfall, through the find box.
+  const onFindGroup = useCallback((query: string) => {
+    setFind(query);
+    setPanel("waterfall");
+  }, []);
+
   const selected = selectedRow === null ? null : trace.spans[selectedRow];
   return (
     <div className="space-y-4">
       <TraceHeader trace={trace} actions={actions} />
-      <Minimap trace={trace} view={view} onViewChange={setView} />
-      <TraceToolbar
-        find={find}
-        matchCount={found.error === null ? (matches?.size ?? null) : null}
-        findError={found.error}
-        onlyMatches={onlyMatches}
-        critical={critical}
-        zoomed={view.start > 0 || view.end < 1}
-        onFind={setFind}
-        onOnlyMatches={setOnlyMatches}
-        onCritical={setCritical}
-        onExpandAll={() => setCollapsed(new Set())}
-        onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
-        onResetZoom={() => setView(FULL_VIEW)}
-      />
-      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
-        <Waterfall
-          trace={trace}
-          rows={rows}
-          view={view}
-          collapsed={collapsed}
-          selectedRow={selectedRow}
-          focusedRow={focusedRow}
-          matches={matches}
-          critical={criticalSections}
-          onToggle={onToggle}
-          onSelect={onSelect}
-          onFocus={setFocusedRow}
-          height={WATERFALL_HEIGHT}
-        />
-        <div className="space-y-4">
-          {selected ? (
-            <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
-          ) : (
-            <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
-              Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
-            </p>
-          )}
-          {aside}
-        </div>
+      <TracePanelTabs panel={panel} onPanel={setPanel} />
+      <div role="tabpanel" id={panelId(panel)} aria-labelledby={tabId(panel)} className="space-y-4">
+        {panel === "statistics" ? (
+          <>
+            <StatisticsPanel
+              trace={trace}
+              groupBy={groupBy}
+              sort={statisticsSort}
+              selectedRow={selectedRow}
+              onGroupBy={setGroupBy}
+              onSort={setStatisticsSort}
+              onFind={onFindGroup}
+            />
+            {aside}
+          </>
+        ) : (
+          <>
+            <Minimap trace={trace} view={view} onViewChange={setView} />
+            <TraceToolbar
+              find={find}
+              matchCount={found.error === null ? (matches?.size ?? null) : null}
+              findError={found.error}
+              onlyMatches={onlyMatches}
+              critical={critical}
+              zoomed={view.start > 0 || view.end < 1}
+              onFind={setFind}
+              onOnlyMatches={setOnlyMatches}
+              onCritical={setCritical}
+              onExpandAll={() => setCollapsed(new Set())}
+              onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
+              onResetZoom={() => setView(FULL_VIEW)}
+            />
+            <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
+              <Waterfall
+                trace={trace}
+                rows={rows}
+                view={view}
+                collapsed={collapsed}
+                selectedRow={selectedRow}
+                focusedRow={focusedRow}
+                matches={matches}
+                critical={criticalSections}
+                onToggle={onToggle}
+                onSelect={onSelect}
+                onFocus={setFocusedRow}
+                height={WATERFALL_HEIGHT}
+              />
+              <div className="space-y-4">
+                {selected ? (
+                  <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
+                ) : (
+                  <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
+                    Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
+                  </p>
+                )}
+                {aside}
+              </div>
+            </div>
+          </>
+        )}
       </div>
     </div>
   );
