@@ -174,4 +174,12 @@ describeOnEachDatabase("span links both ways", ({ provider, app }) => {
     await app.modules.getSpanStore().deleteOlderThan(T0 - 2n * DAY + 1n);
     expect((await linksOf(producer.traceId, producer.spanId)).linkedFromComplete).toBe(true);
   });
+
+  it("aWriteWithARetriedSpan_stillIndexesTheLinksOfItsNewSpans", async () => {
+    // Not every span of the write is new: the writer indexes what it inserted from the stored rows (SQLite's other path).
+    const retry = newTraceId();
+    const linking = spanRecord({ traceId: retry, spanId: spanIdOf(1), name: "retry", start: T0 + 95n * MS, links: [link(ids.D, spanIdOf(1))] });
+    await app.modules.getSpanStore().writeSpans([spans[1], linking]);
+    expect(await linkedFromIds(ids.D, spanIdOf(1))).toEqual([`${retry}/${spanIdOf(1)}`]);
+  });
 });
