@@ -3,7 +3,7 @@ import { seedTrace, uniqueService } from "./support/seed-traces";
 import { rowOf } from "./support/waterfall";
 
 test.describe("span links", () => {
-  test("a link is followed both ways: producer to consumer through linked from, and back through the link", async ({ page, request }) => {
+  test("a link is followed both ways: producer to consumer through linked from, and back through the link", async ({ page, request }, testInfo) => {
     const shop = uniqueService("shop");
     const worker = uniqueService("worker");
     const producer = await seedTrace(request, [
@@ -45,6 +45,7 @@ test.describe("span links", () => {
     await expect(link).toContainText("orders publish");
     await expect(page.getByTestId("span-linked-from-entry")).toContainText("orders ack");
     await expect(page.getByTestId("span-linked-from-entry")).toContainText("this trace");
+    await page.getByTestId("span-detail").screenshot({ path: testInfo.outputPath("span-links.png") });
 
     // A link within the trace selects its span in place.
     await page.getByTestId("span-linked-from-entry").getByTestId("link-target").click();
