@@ -20,7 +20,7 @@ export function SpanLinkTarget({ end, currentTraceId, onSelect }: { end: LinkEnd
   const label = (
     <>
       {end.serviceName !== null && <span className="mr-1 inline-block h-2 w-2 rounded-sm" style={{ backgroundColor: serviceColor(end.serviceName) }} aria-hidden />}
-      <span className="font-medium">{end.serviceName ?? "not stored"}</span> <span className="break-all">{end.name ?? end.spanId}</span>{" "}
+      <span className="font-medium">{end.serviceName ?? "span"}</span> <span className="break-all">{end.name ?? end.spanId}</span>{" "}
       <span className="font-mono text-zinc-500" title={end.traceId}>
         {end.traceId === currentTraceId ? "this trace" : `trace ${end.traceId.slice(0, 8)}`}
       </span>
