@@ -1,24 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { formatDuration, formatTimestamp } from "@/lib/ui/time-format";
 import { serviceColor } from "@/lib/client/service-color";
 import type { WaterfallSpan } from "@/lib/waterfall/waterfall-trace";
 import { AttributeTable } from "./attribute-table";
 import { CopyButton } from "./copy-button";
-
-function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
-  return (
-    <section className="space-y-1">
-      <h3 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">
-        {title}
-        {count !== undefined && <span className="ml-1 font-normal">({count})</span>}
-      </h3>
-      {children}
-    </section>
-  );
-}
+import { DetailSection } from "./detail-section";
+import { SpanLinkSections, type SpanLinkContext } from "./span-links";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -31,10 +20,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * Everything about one span: its fields, attributes (typed, searchable, copyable),
- * resource attributes, events with their offsets from the span's start, links to their
- * traces, tracestate and status message.
+ * resource attributes, events with their offsets from the span's start, its links and
+ * the spans linking to it (each opening its span), tracestate and status message.
  */
-export function SpanDetail({ span, onClose }: { span: WaterfallSpan; onClose(): void }) {
+export function SpanDetail({ span, links, onClose }: { span: WaterfallSpan; links: SpanLinkContext; onClose(): void }) {
   const [filter, setFilter] = useState("");
   const [showJson, setShowJson] = useState(false);
   return (
@@ -82,11 +71,11 @@ export function SpanDetail({ span, onClose }: { span: WaterfallSpan; onClose(): 
           </dl>
 
           {span.statusMessage && (
-            <Section title="Status message">
+            <DetailSection title="Status message">
               <p data-testid="status-message" className="whitespace-pre-wrap break-all rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
                 {span.statusMessage}
               </p>
-            </Section>
+            </DetailSection>
           )}
 
           <input
@@ -97,15 +86,15 @@ export function SpanDetail({ span, onClose }: { span: WaterfallSpan; onClose(): 
             aria-label="Filter attributes"
             className="w-full rounded border border-zinc-300 bg-transparent px-2 py-1 text-xs dark:border-zinc-700"
           />
-          <Section title="Attributes" count={Object.keys(span.attributes).length}>
+          <DetailSection title="Attributes" count={Object.keys(span.attributes).length}>
             <AttributeTable attributes={span.attributes} filter={filter} testId="span-attributes" />
-          </Section>
-          <Section title="Resource" count={Object.keys(span.resourceAttributes).length}>
+          </DetailSection>
+          <DetailSection title="Resource" count={Object.keys(span.resourceAttributes).length}>
             <AttributeTable attributes={span.resourceAttributes} filter={filter} testId="resource-attributes" />
-          </Section>
+          </DetailSection>
 
           {span.events.length > 0 && (
-            <Section title="Events" count={span.events.length}>
+            <DetailSection title="Events" count={span.events.length}>
               <ol data-testid="span-events" className="space-y-2">
                 {span.events.map((event, index) => (
                   <li key={index} data-testid="span-event" className="rounded border border-zinc-100 p-2 dark:border-zinc-800">
@@ -117,28 +106,15 @@ export function SpanDetail({ span, onClose }: { span: WaterfallSpan; onClose(): 
                   </li>
                 ))}
               </ol>
-            </Section>
+            </DetailSection>
           )}
 
-          {span.links.length > 0 && (
-            <Section title="Links" count={span.links.length}>
-              <ul data-testid="span-links" className="space-y-1 text-xs">
-                {span.links.map((link, index) => (
-                  <li key={index}>
-                    <Link href={`/traces/${link.traceId}?span=${link.spanId}`} className="font-mono text-sky-700 hover:underline dark:text-sky-400">
-                      {link.traceId}/{link.spanId}
-                    </Link>
-                    {Object.keys(link.attributes).length > 0 && <AttributeTable attributes={link.attributes} />}
-                  </li>
-                ))}
-              </ul>
-            </Section>
-          )}
+          <SpanLinkSections span={span} context={links} />
 
           {span.traceState && (
-            <Section title="Tracestate">
+            <DetailSection title="Tracestate">
               <p className="break-all font-mono text-xs">{span.traceState}</p>
-            </Section>
+            </DetailSection>
           )}
         </>
       )}

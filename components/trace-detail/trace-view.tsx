@@ -13,6 +13,7 @@ import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
 import { FULL_VIEW } from "@/lib/waterfall/time-scale";
 import { SpanDetail } from "./span-detail";
+import type { SpanLinkContext } from "./span-links";
 import { TraceHeader } from "./trace-header";
 import { panelId, tabId, TracePanelTabs } from "./trace-panel-tabs";
 import { TraceToolbar } from "./trace-toolbar";
@@ -49,8 +50,11 @@ export function TraceView({
   onStateChange,
   actions,
   aside,
+  stored = false,
 }: {
   trace: WaterfallTrace;
+  /** The trace is in the store (not a dropped file): span links are looked up both ways. */
+  stored?: boolean;
   initial?: TraceViewState;
   onStateChange?(state: TraceViewState): void;
   actions?: ReactNode;
@@ -126,6 +130,26 @@ export function TraceView({
     setPanel("waterfall");
   }, []);
 
+  const links = useMemo<SpanLinkContext>(
+    () => ({
+      traceId: trace.traceId,
+      stored,
+      spanOf: (spanId) => {
+        const row = rowOfSpan.get(spanId);
+        return row === undefined ? undefined : trace.spans[row];
+      },
+      // A link within the trace selects its span, as a click on its row would (never unselects).
+      select: (spanId) => {
+        const row = rowOfSpan.get(spanId);
+        if (row === undefined) return;
+        setSelectedRow(row);
+        setFocusedRow(row);
+        setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
+      },
+    }),
+    [trace, rowOfSpan, stored],
+  );
+
   const selected = selectedRow === null ? null : trace.spans[selectedRow];
   return (
     <div className="space-y-4">
@@ -179,7 +203,7 @@ export function TraceView({
               />
               <div className="space-y-4">
                 {selected ? (
-                  <SpanDetail key={selected.spanId} span={selected} onClose={() => setSelectedRow(null)} />
+                  <SpanDetail key={selected.spanId} span={selected} links={links} onClose={() => setSelectedRow(null)} />
                 ) : (
                   <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
                     Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.

@@ -5,7 +5,7 @@ import { buildWaterfall } from "./build-waterfall";
 import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
 
 /** The contract types attributes as any JSON; the API sends them in the stored typed form. */
-const typed = (attributes: TraceSpan["attributes"]) => attributes as Attributes;
+export const typedAttributes = (attributes: TraceSpan["attributes"]) => attributes as Attributes;
 
 function toWaterfallSpan(span: TraceSpan, traceStartNs: bigint): WaterfallSpan {
   const startNs = BigInt(span.startTimeUnixNano);
@@ -20,15 +20,15 @@ function toWaterfallSpan(span: TraceSpan, traceStartNs: bigint): WaterfallSpan {
     startTimeUnixNano: span.startTimeUnixNano,
     startMs: nanosToMillis(startNs - traceStartNs),
     durationMs: span.durationMs,
-    attributes: typed(span.attributes),
-    resourceAttributes: typed(span.resourceAttributes),
+    attributes: typedAttributes(span.attributes),
+    resourceAttributes: typedAttributes(span.resourceAttributes),
     events: span.events.map((event) => ({
       name: event.name,
       timeUnixNano: event.timeUnixNano,
       offsetMs: nanosToMillis(BigInt(event.timeUnixNano) - startNs),
-      attributes: typed(event.attributes),
+      attributes: typedAttributes(event.attributes),
     })),
-    links: span.links.map((link) => ({ ...link, attributes: typed(link.attributes) })),
+    links: span.links.map((link) => ({ ...link, attributes: typedAttributes(link.attributes) })),
     traceState: span.traceState,
     scope: span.scope.name === null ? null : [span.scope.name, span.scope.version].filter(Boolean).join(" "),
     orphan: span.orphan,

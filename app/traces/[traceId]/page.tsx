@@ -43,6 +43,7 @@ function TraceDetailContent() {
       {(trace) => (
         <TraceView
           trace={trace}
+          stored
           initial={initial}
           onStateChange={(state) => {
             const changes = traceViewToUrl(state);

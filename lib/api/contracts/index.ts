@@ -56,6 +56,7 @@ import { GetTraceContextEndpoint, RunPropagationTestEndpoint } from "./propagati
 import { GetMetricsEndpoint } from "./metrics";
 import { ListOperationsEndpoint, ListServicesEndpoint } from "./services";
 import { GetStatisticsEndpoint } from "./statistics";
+import { GetSpanLinksEndpoint } from "./span-links";
 import { GetTraceEndpoint, SearchTracesEndpoint } from "./traces";
 
 /**
@@ -74,6 +75,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetOpenApiDocumentEndpoint,
   SearchTracesEndpoint,
   GetTraceEndpoint,
+  GetSpanLinksEndpoint,
   ListAttributeKeysEndpoint,
   ListAttributeValuesEndpoint,
   ListServicesEndpoint,

@@ -1,4 +1,4 @@
-import type { Attributes } from "@/lib/domain/span-record";
+import type { Attributes, SpanLink } from "@/lib/domain/span-record";
 
 /** The fields of a stored span the attribute index reads. */
 export interface IndexedSpan {
@@ -7,6 +7,8 @@ export interface IndexedSpan {
   startTimeNs: bigint;
   attributes: Attributes;
   resourceAttributes: Attributes;
+  /** Each link's target gets a token, so the spans linking to a span are found by its ids. */
+  links: ReadonlyArray<Pick<SpanLink, "traceId" | "spanId">>;
 }
 
 /** One document: the tokens of the spans of one trace that one write stored. */

@@ -11,7 +11,7 @@ import {
   type AttributeValueRow,
 } from "./attribute-counts";
 import type { AttributeDoc, IndexedSpan } from "./attribute-docs";
-import { keyState, presenceOf, valueOf, type AttributeScope, type HashState } from "./attribute-tokens";
+import { keyState, linkTargetToken, presenceOf, valueOf, type AttributeScope, type HashState } from "./attribute-tokens";
 
 /** What one write adds to the attribute index. */
 export interface IndexedWrite {
@@ -95,6 +95,7 @@ export class AttributeIndexer {
         if (span.startTimeNs < doc.startTimeNs) doc.startTimeNs = span.startTimeNs;
         if (span.startTimeNs > doc.lastStartNs) doc.lastStartNs = span.startTimeNs;
       }
+      for (const link of span.links) doc.tokens.add(linkTargetToken(link.traceId, link.spanId));
       const own = groups(span.serviceName, SCOPE_NUMBER.span);
       this.addAttributes("span", span.attributes, 1, doc.tokens, own.keys, own.values);
       if (!doc.resources.has(span.resourceAttributes)) {

@@ -1,6 +1,6 @@
 /**
- * The attribute index stores hashed tokens, not text: one per (scope, key, stored value)
- * and one per (scope, key) for the key's presence. A hash keeps every token the same
+ * The attribute index stores hashed tokens, not text: one per (scope, key, stored value),
+ * one per (scope, key) for the key's presence, and one per span a link points at. A hash keeps every token the same
  * short size whatever the value (an SQL statement, a URL), and a collision only adds a
  * candidate trace that the search's check on the stored spans then drops.
  */
@@ -8,6 +8,8 @@ export const ATTRIBUTE_SCOPES = ["span", "resource"] as const;
 export type AttributeScope = (typeof ATTRIBUTE_SCOPES)[number];
 
 const SCOPE_PREFIX: Record<AttributeScope, string> = { span: "s", resource: "r" };
+/** The namespace of link targets, apart from every attribute scope's. */
+const LINK_PREFIX = "l";
 
 /** Two 32-bit FNV-1a lanes with different offsets, continued character by character. */
 export type HashState = [a: number, b: number];
@@ -43,4 +45,9 @@ export function presenceToken(scope: AttributeScope, key: string): number {
 /** The token of `key` holding a value whose stored JSON text is `form`, in `scope`. */
 export function valueToken(scope: AttributeScope, key: string, form: string): number {
   return valueOf(keyState(scope, key), form);
+}
+
+/** The token of a link pointing at span `spanId` of trace `traceId` (ids as stored: lowercase hex). */
+export function linkTargetToken(traceId: string, spanId: string): number {
+  return finish(extend(OFFSETS, `${LINK_PREFIX}\u0000${traceId}\u0000${spanId}`));
 }

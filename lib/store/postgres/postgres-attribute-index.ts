@@ -17,7 +17,7 @@ const DELETE_OLD_DOCS = `DELETE FROM attribute_docs WHERE last_start_ns < $1 AND
   (SELECT doc_id, last_start_ns FROM attribute_docs WHERE last_start_ns < $1 LIMIT $2)`;
 const DELETE_OLD_KEYS = `DELETE FROM attribute_keys WHERE hour_start_ns <= $1::bigint - ${HOUR_NS}`;
 const DELETE_OLD_VALUES = `DELETE FROM attribute_values WHERE day_start_ns <= $1::bigint - ${DAY_NS}`;
-const CLOSE_GAP = "DELETE FROM attribute_index_gaps WHERE last_unindexed_start_ns < $1";
+const CLOSE_GAPS = ["attribute_index_gaps", "link_index_gaps"].map((table) => `DELETE FROM ${table} WHERE last_unindexed_start_ns < $1`);
 const DOCS_PER_DELETE = 5_000;
 
 const keyOrder = byPrimaryKey(ATTRIBUTE_KEYS, 4);
@@ -28,7 +28,7 @@ export interface PostgresAttributeIndex {
   add(client: pg.PoolClient, spans: readonly IndexedSpan[]): Promise<void>;
   /**
    * Removes documents whose spans all started before `cutoffNs`, counts of hours and days
-   * wholly before it, and the mark of spans stored before the index once they are all gone.
+   * wholly before it, and the marks of spans stored before the index (or its link tokens) once they are all gone.
    */
   deleteOlderThan(pool: pg.Pool, cutoffNs: bigint): Promise<void>;
 }
@@ -54,7 +54,7 @@ export function postgresAttributeIndex(): PostgresAttributeIndex {
       while (((await pool.query(DELETE_OLD_DOCS, [cutoff, DOCS_PER_DELETE])).rowCount ?? 0) > 0);
       await pool.query(DELETE_OLD_KEYS, [cutoff]);
       await pool.query(DELETE_OLD_VALUES, [cutoff]);
-      await pool.query(CLOSE_GAP, [cutoff]);
+      for (const closeGap of CLOSE_GAPS) await pool.query(closeGap, [cutoff]);
     },
   };
 }

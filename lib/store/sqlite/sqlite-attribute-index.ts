@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { Attributes } from "@/lib/domain/span-record";
+import type { Attributes, SpanLink } from "@/lib/domain/span-record";
 import { DAY_NS, HOUR_NS } from "../attributes/attribute-counts";
 import { ftsToken, type IndexedSpan } from "../attributes/attribute-docs";
 import { AttributeIndexer } from "../attributes/attribute-indexer";
@@ -40,7 +40,7 @@ export interface SqliteAttributeIndex {
   add(spans: Iterable<IndexedSpanText>): void;
   /**
    * Removes documents whose spans all started before `cutoffNs`, counts of hours and days
-   * wholly before it, and the mark of spans stored before the index once they are all gone.
+   * wholly before it, and the marks of spans stored before the index (or its link tokens) once they are all gone.
    */
   deleteOlderThan(cutoffNs: bigint): void;
 }
@@ -51,6 +51,7 @@ export interface IndexedSpanText {
   serviceName: string;
   startTimeNs: bigint;
   attributesJson: string;
+  linksJson: string;
   resourceAttributesJson: string;
 }
 
@@ -67,7 +68,7 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
   const deleteDoc = db.prepare("DELETE FROM attribute_docs WHERE doc_id = ?");
   const deleteKeys = db.prepare(`DELETE FROM attribute_keys WHERE hour_start_ns <= ? - ${HOUR_NS}`);
   const deleteValues = db.prepare(`DELETE FROM attribute_values WHERE day_start_ns <= ? - ${DAY_NS}`);
-  const closeGap = db.prepare("DELETE FROM attribute_index_gaps WHERE last_unindexed_start_ns < ?");
+  const closeGaps = ["attribute_index_gaps", "link_index_gaps"].map((table) => db.prepare(`DELETE FROM ${table} WHERE last_unindexed_start_ns < ?`));
 
   const resource = (json: string) => {
     let attributes = resources.get(json);
@@ -99,7 +100,12 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
     add(stored) {
       const spans: IndexedSpan[] = [];
       for (const span of stored) {
-        spans.push({ ...span, attributes: JSON.parse(span.attributesJson) as Attributes, resourceAttributes: resource(span.resourceAttributesJson) });
+        spans.push({
+          ...span,
+          attributes: JSON.parse(span.attributesJson) as Attributes,
+          resourceAttributes: resource(span.resourceAttributesJson),
+          links: span.linksJson === "[]" ? [] : (JSON.parse(span.linksJson) as SpanLink[]),
+        });
       }
       addPrepared(prepareIndex(indexer, spans));
     },
@@ -109,7 +115,7 @@ export function openSqliteAttributeIndex(db: Database.Database): SqliteAttribute
       }
       deleteKeys.run(cutoffNs);
       deleteValues.run(cutoffNs);
-      closeGap.run(cutoffNs);
+      for (const closeGap of closeGaps) closeGap.run(cutoffNs);
     },
   };
 }

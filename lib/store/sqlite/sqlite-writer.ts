@@ -32,6 +32,7 @@ const ROW = {
   statusCode: 9,
   attributes: 11,
   resource: SPAN_RESOURCE_COLUMN,
+  links: 14,
 } as const;
 
 /** A span row (SPANS.values), as it crosses to the writer thread: flat values clone several times cheaper than records. */
@@ -61,6 +62,7 @@ function indexedSpan(row: SpanRow): IndexedSpanText {
     serviceName: row[ROW.serviceName] as string,
     startTimeNs: row[ROW.startTimeNs] as bigint,
     attributesJson: row[ROW.attributes] as string,
+    linksJson: row[ROW.links] as string,
     resourceAttributesJson: resourceAttributesJson(row[ROW.resource] as ResourceKey),
   };
 }

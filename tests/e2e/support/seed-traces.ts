@@ -15,6 +15,8 @@ export interface SeedSpan {
   error?: string;
   attributes?: Record<string, string | number | boolean>;
   events?: Array<{ name: string; atMs: number; attributes?: Record<string, string | number | boolean> }>;
+  /** Links to spans of other traces (stored ids), or of this one (`spanId` a local id, `traceId` omitted). */
+  links?: Array<{ traceId?: string; spanId: string; attributes?: Record<string, string | number | boolean> }>;
 }
 
 export interface SeededTrace {
@@ -62,6 +64,11 @@ export function otlpTrace(spans: SeedSpan[], startMs = Date.now() - 60_000): See
               endTimeUnixNano: at(span.startMs + span.durationMs),
               attributes: keyValues(span.attributes),
               events: (span.events ?? []).map((event) => ({ name: event.name, timeUnixNano: at(event.atMs), attributes: keyValues(event.attributes) })),
+              links: (span.links ?? []).map((link) => ({
+                traceId: link.traceId ?? traceId,
+                spanId: link.traceId ? link.spanId : spanIds[link.spanId],
+                attributes: keyValues(link.attributes),
+              })),
               status: span.error ? { code: 2, message: span.error } : { code: 0 },
             })),
         },

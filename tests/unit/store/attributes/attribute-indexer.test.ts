@@ -3,7 +3,7 @@ import type { Attributes } from "@/lib/domain/span-record";
 import { MAX_VALUES_PER_KEY_DAY, OVERFLOW_TYPE } from "@/lib/store/attributes/attribute-counts";
 import type { IndexedSpan } from "@/lib/store/attributes/attribute-docs";
 import { AttributeIndexer } from "@/lib/store/attributes/attribute-indexer";
-import { presenceToken, valueToken } from "@/lib/store/attributes/attribute-tokens";
+import { linkTargetToken, presenceToken, valueToken } from "@/lib/store/attributes/attribute-tokens";
 
 const HOUR = 3_600_000_000_000n;
 const T0 = 1_795_885_200_000_000_000n; // a whole hour and day
@@ -15,6 +15,7 @@ const span = (traceId: string, startTimeNs: bigint, attributes: Attributes, serv
   startTimeNs,
   attributes,
   resourceAttributes,
+  links: [],
 });
 
 describe("AttributeIndexer", () => {
@@ -42,6 +43,22 @@ describe("AttributeIndexer", () => {
     }
     expect(a.has(valueToken("resource", "code", "200"))).toBe(false);
     expect(a.has(valueToken("span", "flag", "true"))).toBe(false);
+  });
+
+  it("linkTargets_oneTokenEach_apartFromAttributeTokens", () => {
+    const target = { traceId: "0af7651916cd43dd8448eb211c80319c", spanId: "b7ad6b7169203331" };
+    const other = { traceId: target.traceId, spanId: "00f067aa0ba902b7" };
+    const { docs } = new AttributeIndexer().index([
+      { ...span("a", T0, {}), links: [target] },
+      { ...span("a", T0 + 1n, {}), links: [target, other] },
+      span("b", T0, { [target.traceId]: target.spanId }),
+    ]);
+    expect(docs[0].tokens.has(linkTargetToken(target.traceId, target.spanId))).toBe(true);
+    expect(docs[0].tokens.has(linkTargetToken(other.traceId, other.spanId))).toBe(true);
+    // An attribute spelling the same ids is another token, and a link's ids are not interchangeable.
+    expect(docs[1].tokens.has(linkTargetToken(target.traceId, target.spanId))).toBe(false);
+    expect(linkTargetToken(target.traceId, target.spanId)).not.toBe(linkTargetToken(target.spanId, target.traceId));
+    expect(linkTargetToken(target.traceId, target.spanId)).not.toBe(linkTargetToken(other.traceId, other.spanId));
   });
 
   it("countsSpansPerHourServiceAndScope_andValuesPerDay", () => {
