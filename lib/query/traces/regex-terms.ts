@@ -12,7 +12,7 @@ const MAX_LISTED_VALUES = 10_000;
  * Past this many matching values the regex is left to the ordered walk: each value is one
  * more term of the index query, and that many values mostly match many traces anyway.
  */
-export const MAX_REGEX_VALUES = 200;
+const MAX_REGEX_VALUES = 200;
 
 /** The formula with no term matching any stored value: no span can match it. */
 export const NOTHING = "nothing";

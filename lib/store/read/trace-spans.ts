@@ -92,20 +92,10 @@ export async function readSpansOfTraces(traceIds: readonly string[], earliestSta
   if (traceIds.length === 0) return new Map();
   const dialect = resolveDatabaseTarget().provider;
   const list = dialect === "sqlite" ? JSON.stringify(traceIds) : `{${traceIds.join(",")}}`;
-  if (dialect === "sqlite") {
-    const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, "s.trace_id IN (SELECT value FROM json_each(?))", SEARCH_JSON_COLUMNS), list);
-    return toTraceMap(rows);
-  }
-  const bound = earliestStartNs === undefined ? "" : " AND s.start_time_ns >= $2";
-  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(
-    traceSpansSql(dialect, `s.trace_id = ANY($1::text[])${bound}`, SEARCH_JSON_COLUMNS),
-    list,
-    ...(earliestStartNs === undefined ? [] : [earliestStartNs]),
-  );
-  return toTraceMap(rows);
-}
-
-function toTraceMap(rows: SpansRow[]): Map<string, SpanRecord[]> {
+  // SQLite reads by primary key either way; a start bound could lure it onto the start-time index.
+  const bounded = dialect === "postgresql" && earliestStartNs !== undefined;
+  const where = dialect === "sqlite" ? "s.trace_id IN (SELECT value FROM json_each(?))" : `s.trace_id = ANY($1::text[])${bounded ? " AND s.start_time_ns >= $2" : ""}`;
+  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, where, SEARCH_JSON_COLUMNS), ...(bounded ? [list, earliestStartNs] : [list]));
   const resources = new Map<string, Attributes>();
   return new Map(rows.map((row) => [row.traceId, row.spans ? toRecords(row.spans, resources) : []]));
 }
