@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-target";
 import { POSTGRES_SESSION_OPTIONS } from "./postgres/session-options";
 import { runObservedQuery } from "./query-observer";
@@ -37,17 +38,33 @@ function withQueryObserver(client: SqlitePrismaClient, system: DatabaseTarget["p
 
 const globalForDb = globalThis as unknown as { traceboardDb?: Db };
 
+/** The pg pool under each PostgreSQL client, which Prisma's disconnect ends. */
+const postgresPools = new WeakMap<Db, pg.Pool>();
+
 /** A Prisma client on `target` with that provider's generated client and driver adapter; the caller owns it. */
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "postgresql") {
     // The reads are small LIMITed walks of an index; a parallel plan's workers cost more to
     // start than the walk (a common-tag trace search: 36-65 ms with a worker, 3.3 ms without).
     const options = `-c max_parallel_workers_per_gather=0 ${POSTGRES_SESSION_OPTIONS}`;
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: target.url, options }) });
-    return withQueryObserver(client as unknown as SqlitePrismaClient, target.provider);
+    const pool = new pg.Pool({ connectionString: target.url, options });
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    const db = withQueryObserver(client as unknown as SqlitePrismaClient, target.provider);
+    postgresPools.set(db, pool);
+    return db;
   }
   mkdirSync(path.dirname(target.filename), { recursive: true });
   return withQueryObserver(new SqlitePrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) }), target.provider);
+}
+
+/**
+ * The pg pool that `db`, a PostgreSQL client, queries through, for reads of many rows:
+ * Prisma turns each result cell into a JS value at a cost that dominates them.
+ */
+export function postgresPoolOf(db: Db): pg.Pool {
+  const pool = postgresPools.get(db);
+  if (!pool) throw new Error("not a PostgreSQL client");
+  return pool;
 }
 
 /** The process-wide Prisma client (kept on globalThis so dev reloads do not leak connections). */

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Attributes, SpanRecord } from "@/lib/domain/span-record";
 import { resolveDatabaseTarget } from "../database-target";
-import { getDb } from "../db";
+import { getDb, postgresPoolOf } from "../db";
+import { readPostgresSpansOfTraces } from "../postgres/postgres-spans-of-traces";
 import type { SqlDialect } from "../table-writes";
 
 /** A span as the aggregate below spells it: times as decimal text, the resource's attributes still JSON text. */
@@ -91,11 +92,9 @@ export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
 export async function readSpansOfTraces(traceIds: readonly string[], earliestStartNs?: bigint): Promise<Map<string, SpanRecord[]>> {
   if (traceIds.length === 0) return new Map();
   const dialect = resolveDatabaseTarget().provider;
-  const list = dialect === "sqlite" ? JSON.stringify(traceIds) : `{${traceIds.join(",")}}`;
+  if (dialect === "postgresql") return readPostgresSpansOfTraces(postgresPoolOf(getDb()), traceIds, earliestStartNs ?? 0n);
   // SQLite reads by primary key either way; a start bound could lure it onto the start-time index.
-  const bounded = dialect === "postgresql" && earliestStartNs !== undefined;
-  const where = dialect === "sqlite" ? "s.trace_id IN (SELECT value FROM json_each(?))" : `s.trace_id = ANY($1::text[])${bounded ? " AND s.start_time_ns >= $2" : ""}`;
-  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, where, SEARCH_JSON_COLUMNS), ...(bounded ? [list, earliestStartNs] : [list]));
+  const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, "s.trace_id IN (SELECT value FROM json_each(?))", SEARCH_JSON_COLUMNS), JSON.stringify(traceIds));
   const resources = new Map<string, Attributes>();
   return new Map(rows.map((row) => [row.traceId, row.spans ? toRecords(row.spans, resources) : []]));
 }
