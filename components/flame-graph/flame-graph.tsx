@@ -73,6 +73,13 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
     };
   }, []);
 
+  // A span selected in the waterfall is scrolled into view when the graph opens.
+  const openedWith = useRef(selectedRow);
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (scroller && openedWith.current !== null) scroller.scrollTop = layout.level[openedWith.current] * FLAME_LINE_PX - scroller.clientHeight / 2;
+  }, [layout]);
+
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext("2d");

@@ -27,7 +27,9 @@ export interface FlameZoom {
  */
 export function useFlameZoom(trace: WaterfallTrace, surface: RefObject<HTMLElement | null>): FlameZoom {
   const total = trace.durationMs;
-  const [state, setState] = useState<{ window: FlameWindow; zoomedRow: number | null }>(() => ({ window: fullWindow(total), zoomedRow: null }));
+  const [state, setState] = useState<{ trace: WaterfallTrace; window: FlameWindow; zoomedRow: number | null }>(() => ({ trace, window: fullWindow(total), zoomedRow: null }));
+  // Another trace (a second file dropped on the viewer) starts from its whole length.
+  if (state.trace !== trace) setState({ trace, window: fullWindow(total), zoomedRow: null });
 
   useEffect(() => {
     const element = surface.current;
@@ -38,32 +40,32 @@ export function useFlameZoom(trace: WaterfallTrace, surface: RefObject<HTMLEleme
       const box = element.getBoundingClientRect();
       const sideways = event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY);
       setState((old) => {
-        if (sideways) return { window: panBy(old.window, ((event.deltaX || event.deltaY) * scale) / box.width, total), zoomedRow: null };
+        if (sideways) return { trace, window: panBy(old.window, ((event.deltaX || event.deltaY) * scale) / box.width, total), zoomedRow: null };
         const anchor = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
-        return { window: zoomAround(old.window, anchor, wheelZoomFactor(event.deltaY * scale), total), zoomedRow: null };
+        return { trace, window: zoomAround(old.window, anchor, wheelZoomFactor(event.deltaY * scale), total), zoomedRow: null };
       });
     };
     element.addEventListener("wheel", onWheel, { passive: false });
     return () => element.removeEventListener("wheel", onWheel);
-  }, [surface, total]);
+  }, [surface, trace, total]);
 
   const stateRef = useRef(state);
   stateRef.current = state;
   const zoomTo = useCallback(
     (row: number) => {
       const span = trace.spans[row];
-      setState({ window: spanWindow(span.startMs, span.startMs + span.durationMs, total), zoomedRow: row });
+      setState({ trace, window: spanWindow(span.startMs, span.startMs + span.durationMs, total), zoomedRow: row });
     },
     [trace, total],
   );
-  const reset = useCallback(() => setState({ window: fullWindow(total), zoomedRow: null }), [total]);
+  const reset = useCallback(() => setState({ trace, window: fullWindow(total), zoomedRow: null }), [trace, total]);
   const zoomOut = useCallback(() => {
     const { zoomedRow } = stateRef.current;
     const parent = zoomedRow === null ? -1 : trace.parent[zoomedRow];
     if (parent >= 0) zoomTo(parent);
     else reset();
   }, [trace, zoomTo, reset]);
-  const panFrom = useCallback((from: FlameWindow, fraction: number) => setState({ window: panBy(from, fraction, total), zoomedRow: null }), [total]);
-  const show = useCallback((window: FlameWindow) => setState((old) => ({ window, zoomedRow: old.zoomedRow })), []);
-  return { ...state, zoomTo, zoomOut, reset, panFrom, show };
+  const panFrom = useCallback((from: FlameWindow, fraction: number) => setState({ trace, window: panBy(from, fraction, total), zoomedRow: null }), [trace, total]);
+  const show = useCallback((window: FlameWindow) => setState((old) => ({ ...old, window })), []);
+  return { window: state.window, zoomedRow: state.zoomedRow, zoomTo, zoomOut, reset, panFrom, show };
 }
