@@ -17,6 +17,8 @@ import { useFlameZoom } from "./use-flame-zoom";
 
 /** Height of one line of bars. */
 export const FLAME_LINE_PX = 20;
+/** Height of the time ruler above the graph (the tooltip is placed below it). */
+const RULER_PX = 28;
 /** A press that moves less than this many pixels is a click, not a drag. */
 const DRAG_THRESHOLD_PX = 3;
 const ERROR_INK = "#dc2626";
@@ -166,7 +168,7 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
         data-levels={layout.levels}
         className="relative overflow-hidden rounded border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
       >
-        <div className="relative h-7 border-b border-zinc-200 bg-zinc-50 text-[11px] text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
+        <div style={{ height: RULER_PX }} className="relative border-b border-zinc-200 bg-zinc-50 text-[11px] text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
           <TimeRuler traceDurationMs={trace.durationMs} view={{ start: zoom.window.startMs / total, end: zoom.window.endMs / total }} />
         </div>
         <div
@@ -201,6 +203,8 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
           }}
           onPointerCancel={() => (drag.current = null)}
           onPointerLeave={() => setHover(null)}
+          // The bar under a resting pointer changes as the wheel zooms; the tooltip comes back when it moves.
+          onWheel={() => setHover(null)}
           className={`relative overflow-y-auto overscroll-contain text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-zinc-100 ${hover ? "cursor-pointer" : "cursor-default"}`}
           style={{ height: `min(${Math.max(contentHeight, FLAME_LINE_PX)}px, ${maxHeight})`, touchAction: "pan-y" }}
         >
@@ -208,7 +212,7 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
             <canvas ref={canvasRef} className="sticky top-0 block w-full" style={{ height: box.height || "100%" }} />
           </div>
         </div>
-        {hover && hovered && <FlameTooltip span={hovered} selfMs={selfMs[hover.row]} x={hover.x} y={hover.y + 28} boxWidth={box.width} />}
+        {hover && hovered && <FlameTooltip span={hovered} selfMs={selfMs[hover.row]} x={hover.x} y={hover.y + RULER_PX} boxWidth={box.width} />}
       </div>
     </div>
   );

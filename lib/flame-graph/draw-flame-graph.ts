@@ -36,8 +36,9 @@ const CRITICAL_BAND_PX = 4;
 
 /**
  * Paints the lines in view. Per line, a binary search finds the first bar in the window;
- * bars under a pixel wide that fall on the pixel just painted are skipped, so a paint
- * costs about (lines in view) x (width in pixels) at most, whatever the trace's size.
+ * bars under a pixel wide that fall on the pixel just painted are skipped (unless selected
+ * or found, which must show), so a paint costs about (lines in view) x (width in pixels),
+ * whatever the trace's size.
  */
 export function drawFlameGraph(context: FlameCanvas, paint: FlamePaint): { bars: number } {
   const { layout, window, widthPx, heightPx, scrollTop, lineHeight, matches } = paint;
@@ -56,7 +57,7 @@ export function drawFlameGraph(context: FlameCanvas, paint: FlamePaint): { bars:
       if (layout.startMs[row] > window.endMs) break;
       if (layout.endMs[row] < window.startMs) continue;
       const bar = barExtent(layout, row, window, widthPx);
-      if (bar.x + bar.width <= paintedUntil) continue;
+      if (bar.x + bar.width <= paintedUntil && row !== paint.selectedRow && !matches?.has(row)) continue;
       paintedUntil = Math.ceil(bar.x + bar.width);
       drawBar(context, paint, row, Math.max(bar.x, -1), Math.min(bar.x + bar.width, widthPx + 1), top, matches !== null && !matches.has(row));
       bars++;

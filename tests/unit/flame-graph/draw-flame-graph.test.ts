@@ -104,6 +104,13 @@ describe("drawFlameGraph", () => {
     const { bars } = drawFlameGraph(recordingCanvas(), paintOf(trace, { widthPx: 1000 }));
     expect(bars).toBeLessThanOrEqual(1 + 1001);
     expect(bars).toBeGreaterThan(300);
+    // A found or selected span is painted even where a neighbour already took its pixel.
+    const canvas = recordingCanvas();
+    const row = (id: string) => trace.spans.findIndex((span) => span.spanId === id);
+    drawFlameGraph(canvas, paintOf(trace, { widthPx: 1000, matches: new Set([row("c4005")]), selectedRow: row("c7003") }));
+    expect(bar(canvas.calls, "c4005")).toMatchObject({ alpha: 1 });
+    expect(bar(canvas.calls, "c7003")).toBeDefined();
+    expect(canvas.calls.filter((call) => call.op === "stroke" && call.style === "selected")).toHaveLength(1);
   });
 });
 
