@@ -117,22 +117,28 @@ export function TraceView({
       return next;
     });
   }, []);
-  const onSelect = useCallback(
+  /** Focuses a row and unfolds the waterfall down to it. */
+  const reveal = useCallback(
     (row: number) => {
-      setSelectedRow((old) => (old === row ? null : row));
       setFocusedRow(row);
       setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
     },
     [trace],
   );
-  // Selects a span and unfolds the waterfall to it, never unselecting (a link followed, a flame graph bar clicked).
+  const onSelect = useCallback(
+    (row: number) => {
+      setSelectedRow((old) => (old === row ? null : row));
+      reveal(row);
+    },
+    [reveal],
+  );
+  // Selects a span without ever unselecting it (a link followed, a flame graph bar clicked).
   const showRow = useCallback(
     (row: number) => {
       setSelectedRow(row);
-      setFocusedRow(row);
-      setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
+      reveal(row);
     },
-    [trace],
+    [reveal],
   );
 
   // A statistics group's name finds its spans in the waterfall, through the find box.
