@@ -198,6 +198,36 @@ test.describe("flame graph", () => {
     await expectWindow(page, 62, 115);
   });
 
+  test("concurrent siblings, an orphan and a zero-length span each get a bar of their own", async ({ page, request }) => {
+    const prefix = uniqueService("flamelanes");
+    // b overlaps a, so it goes one line below it; the orphan (its parent never arrived) is a top-level span like the
+    // root, overlapping the root's three lines, so it goes below them; the instant z fits back on line 1 after a and b.
+    const trace = await seedTrace(request, [
+      { id: "root", service: `${prefix}-api`, name: "root", startMs: 0, durationMs: 100 },
+      { id: "a", parent: "root", service: `${prefix}-api`, name: "fetch a", startMs: 10, durationMs: 40 },
+      { id: "b", parent: "root", service: `${prefix}-api`, name: "fetch b", startMs: 30, durationMs: 40 },
+      { id: "z", parent: "root", service: `${prefix}-api`, name: "mark", startMs: 80, durationMs: 0 },
+      { id: "orphan", parent: "gone", service: `${prefix}-worker`, name: "late job", startMs: 20, durationMs: 40 },
+    ]);
+    await page.goto(`/traces/${trace.traceId}?view=flame`);
+    await expect(graph(page)).toHaveAttribute("data-levels", "4");
+    const tooltipAt = async (ms: number, line: number) => {
+      const { x, y } = await pointAt(page, ms, line);
+      await page.mouse.move(x + 1, y);
+      return page.getByTestId("flame-tooltip").getByTestId("flame-tooltip-name");
+    };
+    await expect(await tooltipAt(40, 1)).toHaveText("fetch a");
+    await expect(await tooltipAt(40, 2)).toHaveText("fetch b");
+    await expect(await tooltipAt(40, 3)).toHaveText("late job");
+    await expect(await tooltipAt(80, 1)).toHaveText("mark");
+    await expect(page.getByTestId("flame-tooltip-duration")).toHaveText("0ms");
+    // Clicking the orphan selects it; its breadcrumb is itself alone.
+    const orphan = await pointAt(page, 40, 3);
+    await page.mouse.click(orphan.x, orphan.y);
+    await expect(graph(page)).toHaveAttribute("data-selected-span-id", trace.spanIds.orphan);
+    await expect(page.getByTestId("flame-breadcrumb-step")).toHaveText(["late job"]);
+  });
+
   test("the find box highlights its matches and dims the rest; the critical path is kept", async ({ page, request }) => {
     const trace = await seedTrace(request, checkoutSpans(uniqueService("flamefind")));
     await openFlameGraph(page, trace);
