@@ -53,7 +53,7 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
   const [hover, setHover] = useState<{ row: number; x: number; y: number } | null>(null);
   const drag = useRef<{ x: number; from: FlameWindow; moved: boolean } | null>(null);
 
-  const ink = useMemo(
+  const bars = useMemo(
     () => ({
       colors: trace.spans.map((span) => serviceColor(span.service)),
       labels: trace.spans.map((span) => span.name),
@@ -73,6 +73,14 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
       observer.disconnect();
       scroller.removeEventListener("scroll", measure);
     };
+  }, []);
+
+  // The outline and critical-path ink follow the page's text colour: a theme switch repaints.
+  const [theme, setTheme] = useState(0);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme((count) => count + 1));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+    return () => observer.disconnect();
   }, []);
 
   // A span selected in the waterfall is scrolled into view when the graph opens.
@@ -103,14 +111,14 @@ export function FlameGraph({ trace, selectedRow, matches, critical, onSelect, ma
       heightPx: box.height,
       scrollTop: box.scrollTop,
       lineHeight: FLAME_LINE_PX,
-      ...ink,
+      ...bars,
       selectedRow,
       matches,
       critical,
       charWidthPx: context.measureText("abcdefghijklmnopqrstuvwxyz").width / 26 + 0.6,
       ink: { label: "#fff", selected: foreground, critical: foreground, error: ERROR_INK },
     });
-  }, [layout, ink, zoom.window, box, selectedRow, matches, critical]);
+  }, [layout, bars, zoom.window, box, selectedRow, matches, critical, theme]);
 
   /** The row under the pointer, and where the pointer is in the graph's box. */
   function pointed(event: PointerEvent) {

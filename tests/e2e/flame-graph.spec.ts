@@ -259,6 +259,11 @@ test.describe("flame graph", () => {
       }, { x: foot.x, y: foot.y + LINE_PX / 2 - 3 });
     // The query's foot is drawn in the page's ink (near black in the light theme), not the service's colour.
     await expect.poll(async () => (await footColour()).slice(0, 3).every((channel) => channel < 80)).toBe(true);
+    // In the dark theme the ink is light, repainted as the theme changes.
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await expect.poll(async () => (await footColour()).slice(0, 3).every((channel) => channel > 180)).toBe(true);
+    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await expect.poll(async () => (await footColour()).slice(0, 3).every((channel) => channel < 80)).toBe(true);
     await page.getByTestId("critical-path").uncheck();
     await expect.poll(async () => (await footColour()).slice(0, 3).every((channel) => channel < 80)).toBe(false);
   });
