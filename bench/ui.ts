@@ -18,7 +18,8 @@
 //
 // Scrolling: the 10,000-span waterfall is scrolled by BENCH_UI_SCROLL_PX per animation
 // frame for up to BENCH_UI_SCROLL_SECONDS; the requestAnimationFrame deltas give the
-// frame times (mean fps, p95, longest, frames over 20 ms).
+// frame times (mean fps, p95, longest, frames over 20 ms). Zooming: the same trace's flame
+// graph, wheel-zoomed in and out (bench/lib/ui-flame-graph.ts, BENCH_UI_ZOOM_SECONDS).
 //
 // Targets: 10,000 spans interactive in under 1.5 s; scrolling at 50+ fps. A benchmark,
 // not a test: it exits 0 whatever the figures, 1 only when the set-up fails.
@@ -30,6 +31,7 @@ import { chromium, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
 import { otlpTrace, type SeedSpan } from "../tests/e2e/support/seed-traces";
 import { positiveIntFromEnv } from "./lib/env-int";
+import { benchFlameGraphZoom } from "./lib/ui-flame-graph";
 import { machineDescription } from "./lib/report.mjs";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
 
@@ -192,10 +194,13 @@ async function main() {
         `frame time p50 ${quantile(deltas, 0.5).toFixed(1)} ms / p95 ${quantile(deltas, 0.95).toFixed(1)} ms / max ${Math.max(...deltas).toFixed(1)} ms, ` +
         `${deltas.filter((delta) => delta > 20).length} frames over 20 ms`,
     );
+    const flame = await benchFlameGraphZoom(context, serverUrl(PORT, `/traces/${traces.get(SCROLLED_SIZE)}?view=flame`), SCROLLED_SIZE);
+    console.log(flame.row);
 
     const interactive = interactiveBySize.get(SCROLLED_SIZE)!;
     console.log(`\nTarget: ${SCROLLED_SIZE.toLocaleString("en-US")} spans interactive in under ${TARGET_INTERACTIVE_MS} ms: ${ms(interactive)} ${interactive < TARGET_INTERACTIVE_MS ? "MET" : "MISSED"}`);
     console.log(`Target: scrolling at ${TARGET_FPS}+ fps: ${fps.toFixed(1)} fps ${fps >= TARGET_FPS ? "MET" : "MISSED"}`);
+    console.log(flame.target);
   } finally {
     await browser.close();
     await stopServer(server);

@@ -5,13 +5,14 @@ import type { TracePanel } from "@/lib/ui/trace-detail/trace-view-state";
 
 const TABS: ReadonlyArray<{ panel: TracePanel; label: string }> = [
   { panel: "waterfall", label: "Waterfall" },
+  { panel: "flame", label: "Flame graph" },
   { panel: "statistics", label: "Statistics" },
 ];
 
 export const tabId = (panel: TracePanel) => `trace-tab-${panel}`;
 export const panelId = (panel: TracePanel) => `trace-panel-${panel}`;
 
-/** Waterfall or statistics, as ARIA tabs: one tab stop, arrow keys move between the tabs and show them. */
+/** Waterfall, flame graph or statistics, as ARIA tabs: one tab stop, arrow keys move between the tabs and show them. */
 export function TracePanelTabs({ panel, onPanel }: { panel: TracePanel; onPanel(panel: TracePanel): void }) {
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   function onKeyDown(event: KeyboardEvent) {

@@ -11,10 +11,11 @@ export interface TraceToolbarProps {
   critical: boolean;
   zoomed: boolean;
   onFind(text: string): void;
-  onOnlyMatches(only: boolean): void;
+  /** The waterfall's own controls, left out where they mean nothing (the flame graph). */
+  onOnlyMatches?(only: boolean): void;
   onCritical(on: boolean): void;
-  onExpandAll(): void;
-  onCollapseAll(): void;
+  onExpandAll?(): void;
+  onCollapseAll?(): void;
   onResetZoom(): void;
   children?: ReactNode;
 }
@@ -45,21 +46,27 @@ export function TraceToolbar(props: TraceToolbarProps) {
           {props.matchCount} {props.matchCount === 1 ? "match" : "matches"}
         </span>
       )}
-      <label className="flex items-center gap-1 text-xs">
-        <input type="checkbox" data-testid="only-matches" checked={props.onlyMatches} onChange={(event) => props.onOnlyMatches(event.target.checked)} />
-        Only matches
-      </label>
+      {props.onOnlyMatches && (
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" data-testid="only-matches" checked={props.onlyMatches} onChange={(event) => props.onOnlyMatches?.(event.target.checked)} />
+          Only matches
+        </label>
+      )}
       <label className="flex items-center gap-1 text-xs">
         <input type="checkbox" data-testid="critical-path" checked={props.critical} onChange={(event) => props.onCritical(event.target.checked)} />
         Critical path
       </label>
-      <span className="mx-1 h-4 w-px bg-zinc-300 dark:bg-zinc-700" />
-      <button type="button" className={BUTTON} onClick={props.onExpandAll}>
-        Expand all
-      </button>
-      <button type="button" className={BUTTON} onClick={props.onCollapseAll}>
-        Collapse all
-      </button>
+      {props.onExpandAll && props.onCollapseAll && (
+        <>
+          <span className="mx-1 h-4 w-px bg-zinc-300 dark:bg-zinc-700" />
+          <button type="button" className={BUTTON} onClick={props.onExpandAll}>
+            Expand all
+          </button>
+          <button type="button" className={BUTTON} onClick={props.onCollapseAll}>
+            Collapse all
+          </button>
+        </>
+      )}
       {props.zoomed && (
         <button type="button" className={BUTTON} onClick={props.onResetZoom}>
           Reset zoom

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { FlameGraph } from "@/components/flame-graph/flame-graph";
 import { StatisticsPanel } from "@/components/trace-statistics/statistics-panel";
 import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
@@ -39,10 +40,11 @@ function firstRow(rows: ReadonlySet<number>): number {
 }
 
 /**
- * A trace's header and, on two tabs, its minimap, toolbar, waterfall and span detail, or
- * its statistics table, with their state (the linkable part reported through
- * `onStateChange`, a moment after it settles). Both tabs share the selected span and the
- * find box. Collapsing is per view and not linkable.
+ * A trace's header and, on three tabs, its minimap, toolbar, waterfall and span detail, its
+ * flame graph (with the same toolbar and span detail), or its statistics table, with their
+ * state (the linkable part reported through `onStateChange`, a moment after it settles).
+ * The tabs share the selected span and the find box; the waterfall and the flame graph
+ * also the critical path. Collapsing is per view and not linkable.
  */
 export function TraceView({
   trace,
@@ -115,13 +117,28 @@ export function TraceView({
       return next;
     });
   }, []);
-  const onSelect = useCallback(
+  /** Focuses a row and unfolds the waterfall down to it. */
+  const reveal = useCallback(
     (row: number) => {
-      setSelectedRow((old) => (old === row ? null : row));
       setFocusedRow(row);
       setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
     },
     [trace],
+  );
+  const onSelect = useCallback(
+    (row: number) => {
+      setSelectedRow((old) => (old === row ? null : row));
+      reveal(row);
+    },
+    [reveal],
+  );
+  // Selects a span without ever unselecting it (a link followed, a flame graph bar clicked).
+  const showRow = useCallback(
+    (row: number) => {
+      setSelectedRow(row);
+      reveal(row);
+    },
+    [reveal],
   );
 
   // A statistics group's name finds its spans in the waterfall, through the find box.
@@ -141,13 +158,10 @@ export function TraceView({
       // A link within the trace selects its span, as a click on its row would (never unselects).
       select: (spanId) => {
         const row = rowOfSpan.get(spanId);
-        if (row === undefined) return;
-        setSelectedRow(row);
-        setFocusedRow(row);
-        setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
+        if (row !== undefined) showRow(row);
       },
     }),
-    [trace, rowOfSpan, stored],
+    [trace, rowOfSpan, stored, showRow],
   );
 
   const selected = selectedRow === null ? null : trace.spans[selectedRow];
@@ -171,42 +185,48 @@ export function TraceView({
           </>
         ) : (
           <>
-            <Minimap trace={trace} view={view} onViewChange={setView} />
+            {panel === "waterfall" && <Minimap trace={trace} view={view} onViewChange={setView} />}
             <TraceToolbar
               find={find}
               matchCount={found.error === null ? (matches?.size ?? null) : null}
               findError={found.error}
               onlyMatches={onlyMatches}
               critical={critical}
-              zoomed={view.start > 0 || view.end < 1}
+              zoomed={panel === "waterfall" && (view.start > 0 || view.end < 1)}
               onFind={setFind}
-              onOnlyMatches={setOnlyMatches}
               onCritical={setCritical}
-              onExpandAll={() => setCollapsed(new Set())}
-              onCollapseAll={() => setCollapsed(rowsWithChildren(trace.subtreeEnd))}
+              {...(panel === "waterfall" && {
+                onOnlyMatches: setOnlyMatches,
+                onExpandAll: () => setCollapsed(new Set()),
+                onCollapseAll: () => setCollapsed(rowsWithChildren(trace.subtreeEnd)),
+              })}
               onResetZoom={() => setView(FULL_VIEW)}
             />
             <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
-              <Waterfall
-                trace={trace}
-                rows={rows}
-                view={view}
-                collapsed={collapsed}
-                selectedRow={selectedRow}
-                focusedRow={focusedRow}
-                matches={matches}
-                critical={criticalSections}
-                onToggle={onToggle}
-                onSelect={onSelect}
-                onFocus={setFocusedRow}
-                height={WATERFALL_HEIGHT}
-              />
+              {panel === "flame" ? (
+                <FlameGraph trace={trace} selectedRow={selectedRow} matches={matches} critical={criticalSections} onSelect={showRow} maxHeight={WATERFALL_HEIGHT} />
+              ) : (
+                <Waterfall
+                  trace={trace}
+                  rows={rows}
+                  view={view}
+                  collapsed={collapsed}
+                  selectedRow={selectedRow}
+                  focusedRow={focusedRow}
+                  matches={matches}
+                  critical={criticalSections}
+                  onToggle={onToggle}
+                  onSelect={onSelect}
+                  onFocus={setFocusedRow}
+                  height={WATERFALL_HEIGHT}
+                />
+              )}
               <div className="space-y-4">
                 {selected ? (
                   <SpanDetail key={selected.spanId} span={selected} links={links} onClose={() => setSelectedRow(null)} />
                 ) : (
                   <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
-                    Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.
+                    Click a span (or focus the {panel === "flame" ? "flame graph and use the arrow keys" : "waterfall and press Enter"}) to see its attributes, events and links.
                   </p>
                 )}
                 {aside}

@@ -74,8 +74,11 @@ test.describe("trace statistics", () => {
     await rowOf(page, trace, "db").click();
     await expect(page.getByTestId("span-detail-name")).toHaveText("SELECT cart_items");
 
-    // Arrow keys move between the tabs.
+    // Arrow keys move between the tabs: the flame graph, then the statistics.
     await page.getByTestId("tab-waterfall").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("flame-graph")).toBeVisible();
+    await expect(page.getByTestId("tab-flame")).toBeFocused();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByTestId("statistics-panel")).toBeVisible();
     await expect(page.getByTestId("tab-statistics")).toBeFocused();

@@ -3,8 +3,8 @@ import { DEFAULT_STATISTICS_SORT, type StatisticsSortKey } from "@/lib/trace-sta
 import type { SortState } from "@/lib/ui/sort-rows";
 import { FULL_VIEW, type ViewRange } from "@/lib/waterfall/time-scale";
 
-/** What the trace page shows beside its header: the span waterfall or the trace's statistics table. */
-export type TracePanel = "waterfall" | "statistics";
+/** What the trace page shows beside its header: the span waterfall, the flame graph or the trace's statistics table. */
+export type TracePanel = "waterfall" | "flame" | "statistics";
 
 /** The part of the view a link can carry. */
 export interface TraceViewState {

@@ -2,11 +2,14 @@ import { formatGroupBy, parseGroupBy } from "@/lib/trace-statistics/group-by";
 import { DEFAULT_STATISTICS_SORT, STATISTICS_SORT_KEYS } from "@/lib/trace-statistics/sort-statistics";
 import { parseSort } from "@/lib/ui/sort-rows";
 import { formatView, parseView } from "@/lib/waterfall/time-scale";
-import { INITIAL_TRACE_VIEW, type TraceViewState } from "./trace-view-state";
+import { INITIAL_TRACE_VIEW, type TracePanel, type TraceViewState } from "./trace-view-state";
+
+const PANEL_OF_VIEW: Readonly<Record<string, TracePanel>> = { stats: "statistics", flame: "flame" };
 
 /**
  * The linkable trace view in query parameters: `span`, `find`, `only`, `critical`, `zoom`,
- * and for the statistics `view=stats`, `by` (grouping) and `sort`/`dir`. Defaults are left out.
+ * `view=flame` for the flame graph, and for the statistics `view=stats`, `by` (grouping) and
+ * `sort`/`dir`. Defaults are left out.
  */
 export function traceViewFromUrl(get: (key: string) => string | null): TraceViewState {
   return {
@@ -15,7 +18,7 @@ export function traceViewFromUrl(get: (key: string) => string | null): TraceView
     onlyMatches: get("only") === "1",
     critical: get("critical") === "1",
     view: parseView(get("zoom")),
-    panel: get("view") === "stats" ? "statistics" : "waterfall",
+    panel: PANEL_OF_VIEW[get("view") ?? ""] ?? "waterfall",
     groupBy: parseGroupBy(get("by")),
     statisticsSort: parseSort(get("sort"), get("dir"), STATISTICS_SORT_KEYS, DEFAULT_STATISTICS_SORT),
   };
@@ -30,7 +33,7 @@ export function traceViewToUrl(state: TraceViewState): Record<string, string | n
     only: state.onlyMatches ? "1" : null,
     critical: state.critical ? "1" : null,
     zoom: formatView(state.view),
-    view: state.panel === "statistics" ? "stats" : null,
+    view: state.panel === "statistics" ? "stats" : state.panel === "flame" ? "flame" : null,
     by: by === formatGroupBy(INITIAL_TRACE_VIEW.groupBy) ? null : by,
     sort: sorted ? state.statisticsSort.key : null,
     dir: sorted ? state.statisticsSort.dir : null,

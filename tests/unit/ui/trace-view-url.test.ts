@@ -28,6 +28,14 @@ describe("trace view in the URL", () => {
   });
 
   it("reads an unknown tab, grouping or sort column as the default", () => {
-    expect(fromParams("view=flame&by=colour&sort=colour&dir=up")).toEqual(INITIAL_TRACE_VIEW);
+    expect(fromParams("view=sideways&by=colour&sort=colour&dir=up")).toEqual(INITIAL_TRACE_VIEW);
+  });
+
+  it("carries the flame graph tab with the selected span and the find box", () => {
+    const state: TraceViewState = { ...INITIAL_TRACE_VIEW, spanId: "00f067aa0ba902b7", panel: "flame", find: "payments", critical: true };
+    const changes = traceViewToUrl(state);
+    expect(changes).toMatchObject({ span: "00f067aa0ba902b7", view: "flame", find: "payments", critical: "1" });
+    const query = new URLSearchParams(Object.entries(changes).filter((entry): entry is [string, string] => entry[1] !== null)).toString();
+    expect(fromParams(query)).toEqual(state);
   });
 });
