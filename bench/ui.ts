@@ -30,6 +30,7 @@ import { chromium, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
 import { otlpTrace, type SeedSpan } from "../tests/e2e/support/seed-traces";
 import { positiveIntFromEnv } from "./lib/env-int";
+import { benchCompare } from "./lib/ui-compare";
 import { machineDescription } from "./lib/report.mjs";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
 
@@ -196,6 +197,7 @@ async function main() {
     const interactive = interactiveBySize.get(SCROLLED_SIZE)!;
     console.log(`\nTarget: ${SCROLLED_SIZE.toLocaleString("en-US")} spans interactive in under ${TARGET_INTERACTIVE_MS} ms: ${ms(interactive)} ${interactive < TARGET_INTERACTIVE_MS ? "MET" : "MISSED"}`);
     console.log(`Target: scrolling at ${TARGET_FPS}+ fps: ${fps.toFixed(1)} fps ${fps >= TARGET_FPS ? "MET" : "MISSED"}`);
+    await benchCompare(browser, PORT, RUNS);
   } finally {
     await browser.close();
     await stopServer(server);

@@ -27,3 +27,17 @@ export function visibleNodes(nodes: readonly FoldableNode[], toggled: ReadonlySe
   }
   return shown.slice(0, count);
 }
+
+/**
+ * The toggles after revealing `index`: each ancestor that is collapsed now is flipped
+ * open, so the node is shown; everything else stays as it was.
+ */
+export function revealNode(nodes: ReadonlyArray<FoldableNode & { parent: number | null }>, index: number, toggled: ReadonlySet<number>): Set<number> {
+  const next = new Set(toggled);
+  for (let ancestor = nodes[index].parent; ancestor !== null; ancestor = nodes[ancestor].parent) {
+    if (!isCollapsed(nodes[ancestor], ancestor, next)) continue;
+    if (next.has(ancestor)) next.delete(ancestor);
+    else next.add(ancestor);
+  }
+  return next;
+}
