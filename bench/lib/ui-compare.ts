@@ -1,7 +1,7 @@
 // The trace comparison's row of `npm run bench:ui`: two traces of COMPARED_SPANS spans each
-// (B is A with every 7th span 40% longer, a span added under every 50th and the subtree of
-// the root's last child left out), compared in the browser: the time from navigation to the
-// merged tree's first rows rendered and the next frame painted. Target: under 1.5 s.
+// (see comparedSpans) compared in the browser: the time from navigation to the merged
+// tree's first rows rendered and the next frame painted, and when the comparison API's
+// answer had arrived. Target: under 1.5 s.
 import type { Browser } from "@playwright/test";
 import { otlpTrace, type SeedSpan } from "../../tests/e2e/support/seed-traces";
 import { serverUrl } from "./servers.mjs";
@@ -12,35 +12,34 @@ const SERVICE_COUNT = 6;
 const OPERATION_COUNT = 40;
 const TARGET_MS = 1500;
 
-/** A fan-out tree: span i hangs under span (i - 1) / FANOUT and shares its parent's time evenly with its siblings. */
+/**
+ * A fan-out tree: span i hangs under span (i - 1) / FANOUT and shares its parent's time
+ * evenly with its siblings. B has the same spans, every 7th 40% longer (its children keep
+ * A's times), and the subtree of the root's last child under new operation names: removed
+ * from A's view, added in B's, so both traces keep COMPARED_SPANS spans.
+ */
 function comparedSpans(variant: "a" | "b"): SeedSpan[] {
   const spans: SeedSpan[] = [];
-  // A's durations: B's slower spans stretch past them, their children keep A's times.
   const baseMs: number[] = [];
-  const dropped = new Set<string>();
+  const renamed = new Set<string>();
   for (let i = 0; i < COMPARED_SPANS; i++) {
     const parentIndex = i === 0 ? -1 : Math.floor((i - 1) / FANOUT);
     const parent = parentIndex < 0 ? undefined : spans[parentIndex];
     const width = parent ? baseMs[parentIndex] / FANOUT : 8_000;
     baseMs.push(width * 0.9);
-    const span: SeedSpan = {
+    const moved = variant === "b" && (i === FANOUT || (parent !== undefined && renamed.has(parent.id)));
+    if (moved) renamed.add(`s${i}`);
+    spans.push({
       id: `s${i}`,
       parent: parent?.id,
       service: `compare-service-${i % SERVICE_COUNT}`,
-      name: `operation ${i % OPERATION_COUNT}`,
+      name: `operation ${i % OPERATION_COUNT}${moved ? " v2" : ""}`,
       startMs: parent ? parent.startMs + ((i - 1) % FANOUT) * width : 0,
       durationMs: baseMs[i] * (variant === "b" && i % 7 === 0 ? 1.4 : 1),
       attributes: { "bench.index": i },
-    };
-    spans.push(span);
-    if (variant === "b" && (i === FANOUT || (parent && dropped.has(parent.id)))) dropped.add(span.id);
+    });
   }
-  const kept = spans.filter((span) => !dropped.has(span.id));
-  if (variant === "a") return kept;
-  const added = kept
-    .filter((_, index) => index % 50 === 0)
-    .map((span): SeedSpan => ({ id: `added-${span.id}`, parent: span.id, service: "compare-cache", name: "cache lookup", startMs: span.startMs, durationMs: 0.5 }));
-  return [...kept, ...added];
+  return spans;
 }
 
 async function seedCompared(port: number, variant: "a" | "b"): Promise<string> {

@@ -1,4 +1,4 @@
-import type { CompareSpan } from "./compare-span";
+import type { SpanOutline } from "@/lib/domain/span-outline";
 import { largestContributions, type Contribution } from "./contributions";
 import { DIFF_STATES, type DiffState } from "./diff-state";
 import { mergeTraces, type MergedNode } from "./merge-traces";
@@ -13,7 +13,7 @@ export interface TraceComparison {
 }
 
 /** Trace A against trace B: the merged tree, what changed most, and how many nodes changed how. */
-export function compareTraces(spansA: readonly CompareSpan[], spansB: readonly CompareSpan[]): TraceComparison {
+export function compareTraces(spansA: readonly SpanOutline[], spansB: readonly SpanOutline[]): TraceComparison {
   const nodes = mergeTraces(spansA, spansB);
   const stateCounts = Object.fromEntries(DIFF_STATES.map((state) => [state, 0])) as Record<DiffState, number>;
   for (const node of nodes) stateCounts[node.state]++;

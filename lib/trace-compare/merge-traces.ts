@@ -1,4 +1,4 @@
-import type { CompareSpan } from "./compare-span";
+import type { SpanOutline } from "@/lib/domain/span-outline";
 import { diffState, type DiffState } from "./diff-state";
 import { traceSide, type TraceSide } from "./trace-side";
 
@@ -136,7 +136,7 @@ function depthFirst(drafts: Draft[]): MergedNode[] {
  * from a root, with each trace's span count, total and self time there. Pure and
  * linear apart from sorting siblings.
  */
-export function mergeTraces(spansA: readonly CompareSpan[], spansB: readonly CompareSpan[]): MergedNode[] {
+export function mergeTraces(spansA: readonly SpanOutline[], spansB: readonly SpanOutline[]): MergedNode[] {
   const drafts: Draft[] = [];
   const byKey = new Map<string, number>();
   addSide(drafts, byKey, traceSide(spansA), 0);

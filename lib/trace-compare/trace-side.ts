@@ -1,11 +1,11 @@
 import { nanosToMillis } from "@/lib/domain/time-units";
 import { buildTraceTree } from "@/lib/trace-tree";
 import { selfTimes } from "@/lib/waterfall/self-time";
-import type { CompareSpan } from "./compare-span";
+import type { SpanOutline } from "@/lib/domain/span-outline";
 
 /** One trace of a comparison, as columns by row of its span tree (depth first, siblings by start). */
 export interface TraceSide {
-  spans: CompareSpan[];
+  spans: SpanOutline[];
   /** Row of the parent; -1 for a root or an orphan. */
   parent: Int32Array;
   orphan: Uint8Array;
@@ -22,14 +22,14 @@ export interface TraceSide {
  * traces recorded on hosts whose clocks disagree (or days apart) compare by durations.
  * A span ending before it starts (a skewed clock inside the trace) lasts 0.
  */
-export function traceSide(spans: readonly CompareSpan[]): TraceSide {
+export function traceSide(spans: readonly SpanOutline[]): TraceSide {
   const tree = buildTraceTree(spans.map((span) => ({ span, spanId: span.spanId, parentSpanId: span.parentSpanId, startTimeUnixNano: span.startTimeNs })));
   const count = tree.rows.length;
   let traceStart = count > 0 ? tree.rows[0].span.startTimeUnixNano : 0n;
   for (const { span } of tree.rows) if (span.startTimeUnixNano < traceStart) traceStart = span.startTimeUnixNano;
 
   const side: TraceSide = {
-    spans: new Array<CompareSpan>(count),
+    spans: new Array<SpanOutline>(count),
     parent: new Int32Array(count),
     orphan: new Uint8Array(count),
     startMs: new Float64Array(count),

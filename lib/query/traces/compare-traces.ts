@@ -1,6 +1,6 @@
 import "server-only";
 import type { CompareTracesResult } from "@/lib/api/contracts/compare";
-import { readSpansOfTraces } from "@/lib/store/read/trace-spans";
+import { readSpanOutlines } from "@/lib/store/read/span-outlines";
 import { compareTraces } from "@/lib/trace-compare/compare-traces";
 import { findTraceSummaries } from "./trace-summary";
 
@@ -9,15 +9,15 @@ export type TraceRole = "a" | "b";
 export type StoredComparison = { found: true; comparison: CompareTracesResult } | { found: false; missing: Array<{ role: TraceRole; traceId: string }> };
 
 /**
- * Trace `a` against trace `b` as stored: both summaries (one indexed read), then both
- * traces' spans in one statement, without events and links, which a comparison does not
- * need. A trace with no stored span is named in `missing`.
+ * Trace `a` against trace `b` as stored: both summaries (one indexed read), then the
+ * outlines of both traces' spans in one statement (ids, service, name and times: all a
+ * comparison needs). A trace with no stored span is named in `missing`.
  */
 export async function compareStoredTraces(a: string, b: string): Promise<StoredComparison> {
   const summaries = new Map((await findTraceSummaries([...new Set([a, b])])).map((summary) => [summary.traceId, summary]));
   const starts = [...summaries.values()].map((summary) => BigInt(summary.startTimeUnixNano));
   const earliest = starts.reduce((min, start) => (start < min ? start : min), starts[0]);
-  const spansOf = starts.length > 0 ? await readSpansOfTraces([...summaries.keys()], earliest) : new Map<string, never[]>();
+  const spansOf = await readSpanOutlines([...summaries.keys()], earliest);
   // Retention may remove a trace's spans between the two reads: without spans it is missing too.
   const missing = (["a", "b"] as const).flatMap((role) => {
     const traceId = role === "a" ? a : b;

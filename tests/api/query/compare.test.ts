@@ -32,10 +32,12 @@ const SLOWER: Shape = [
 ];
 
 describeOnEachDatabase("trace comparison", ({ app }) => {
-  const ids = { a: newTraceId(), b: newTraceId(), unknown: newTraceId() };
+  const ids = { a: newTraceId(), b: newTraceId(), orphaned: newTraceId(), unknown: newTraceId() };
 
   beforeAll(async () => {
-    await app.modules.getSpanStore().writeSpans([...trace(ids.a, T0, CHECKOUT), ...trace(ids.b, T0 + HOUR, SLOWER)]);
+    // The same checkout again, whose audit span names a parent that never arrived: an orphan.
+    const orphaned = trace(ids.orphaned, T0 + 2n * HOUR, CHECKOUT).map((span) => (span.spanId === spanIdOf(4) ? { ...span, parentSpanId: spanIdOf(9) } : span));
+    await app.modules.getSpanStore().writeSpans([...trace(ids.a, T0, CHECKOUT), ...trace(ids.b, T0 + HOUR, SLOWER), ...orphaned]);
   });
 
   const compare = (a: string, b: string) => app.send(`/api/tracing/compare?a=${a}&b=${b}`);
@@ -76,6 +78,19 @@ describeOnEachDatabase("trace comparison", ({ app }) => {
     expect(new Set(result.nodes.map((node) => node.state))).toEqual(new Set(["unchanged"]));
     expect(result.nodes.every((node) => !node.changed)).toBe(true);
     expect(result.contributions).toEqual([]);
+  });
+
+  it("keeps_orphans_apart_at_the_top", async () => {
+    const result = (await compare(ids.a, ids.orphaned)).json() as CompareTracesResult;
+    expect(result.nodes.map((node) => [node.depth, `${node.serviceName}:${node.name}`, node.orphan, node.state])).toEqual([
+      [0, "shop:POST /checkout", false, "unchanged"],
+      [1, "shop:validate", false, "unchanged"],
+      [1, "payments:charge", false, "unchanged"],
+      [1, "audit:record", false, "only-a"],
+      [2, "audit:INSERT", false, "only-a"],
+      [0, "audit:record", true, "only-b"],
+      [1, "audit:INSERT", false, "only-b"],
+    ]);
   });
 
   it("accepts_upper_case_ids", async () => {

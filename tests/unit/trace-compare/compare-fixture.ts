@@ -1,11 +1,11 @@
-import type { CompareSpan } from "@/lib/trace-compare/compare-span";
+import type { SpanOutline } from "@/lib/domain/span-outline";
 import type { MergedNode } from "@/lib/trace-compare/merge-traces";
 
 const T0 = 1_796_000_000_000_000_000n;
 const NS_PER_MS = 1_000_000;
 
 /** A span of a test trace: `service:operation`, from..to in milliseconds after `base` (default T0). */
-export function span(id: string, parent: string | null, label: string, from: number, to: number, base = T0): CompareSpan {
+export function span(id: string, parent: string | null, label: string, from: number, to: number, base = T0): SpanOutline {
   const [serviceName, name] = label.split(":");
   return {
     spanId: id.padStart(16, "0"),
@@ -22,7 +22,7 @@ export function span(id: string, parent: string | null, label: string, from: num
  * milliseconds, indented two spaces per level under its parent; a leading `?` makes the
  * span an orphan (its parent is not in the trace). Span ids are `prefix` + line number.
  */
-export function outline(prefix: string, lines: readonly string[], base?: bigint): CompareSpan[] {
+export function outline(prefix: string, lines: readonly string[], base?: bigint): SpanOutline[] {
   const parents: string[] = [];
   return lines.map((line, index) => {
     const depth = (line.length - line.trimStart().length) / 2;
