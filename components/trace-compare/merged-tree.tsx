@@ -5,6 +5,7 @@ import { useEffect, type KeyboardEvent } from "react";
 import { useRowWindow } from "@/components/waterfall/use-row-window";
 import { isCollapsed } from "@/lib/trace-compare/visible-nodes";
 import { spanPath } from "@/lib/ui/trace-compare/compare-link";
+import { treeKeyAction } from "@/lib/ui/tree-keys";
 import { ROW_HEIGHT } from "@/lib/ui/waterfall-layout";
 import { MergedTreeRow, TREE_COLUMNS, type MergedNode } from "./merged-tree-row";
 
@@ -25,8 +26,8 @@ const HEADINGS = ["Service and operation", "A", "B", "B - A", "self B - A", "ope
 /**
  * The merged tree, one row per node, only the rows in view rendered. Keys as in the
  * waterfall: up/down move, right expands or steps to the first child, left collapses or
- * steps to the parent, home/end jump; enter opens the node's span in trace A (in B when
- * A has none), shift+enter in trace B.
+ * steps to the parent, home/end jump (lib/ui/tree-keys.ts); enter (or space) opens the
+ * node's span in trace A (in B when A has none), with shift in trace B.
  */
 export function MergedTree({ nodes, shown, toggled, focused, traceIds, onToggle, onFocus, height }: MergedTreeProps) {
   const router = useRouter();
@@ -45,41 +46,15 @@ export function MergedTree({ nodes, shown, toggled, focused, traceIds, onToggle,
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (shown.length === 0) return;
-    const position = Math.max(0, focusedPosition);
-    const index = shown[position];
+    const index = shown[Math.max(0, focusedPosition)];
     const node = nodes[index];
-    const hasChildren = node.subtreeSize > 1;
-    const collapsed = isCollapsed(node, index, toggled);
-    let next: number | null = null;
-    switch (event.key) {
-      case "ArrowDown":
-        next = shown[Math.min(shown.length - 1, focusedPosition + 1)];
-        break;
-      case "ArrowUp":
-        next = shown[Math.max(0, position - 1)];
-        break;
-      case "Home":
-        next = shown[0];
-        break;
-      case "End":
-        next = shown[shown.length - 1];
-        break;
-      case "ArrowRight":
-        if (hasChildren && collapsed) onToggle(index);
-        else if (hasChildren) next = index + 1;
-        break;
-      case "ArrowLeft":
-        if (hasChildren && !collapsed) onToggle(index);
-        else if (node.parent !== null) next = node.parent;
-        break;
-      case "Enter":
-        open(node, event.shiftKey);
-        break;
-      default:
-        return;
-    }
+    const row = { index, hasChildren: node.subtreeSize > 1, collapsed: isCollapsed(node, index, toggled), parent: node.parent ?? -1 };
+    const action = treeKeyAction(event.key, shown, focusedPosition, row);
+    if (!action) return;
     event.preventDefault();
-    if (next !== null) onFocus(next);
+    if (action.kind === "focus") onFocus(action.row);
+    else if (action.kind === "toggle") onToggle(index);
+    else if (action.kind === "activate") open(node, event.shiftKey);
   }
 
   const rows = [];
