@@ -81,7 +81,14 @@ export function CompareWith({ traceId }: { traceId: string }) {
   };
 
   return (
-    <div className="relative" onKeyDown={onKeyDown}>
+    <div
+      className="relative"
+      onKeyDown={onKeyDown}
+      // Focus leaving the button and the panel (a click elsewhere) closes it; a click inside focuses the panel itself.
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
       <button ref={buttonRef} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => (open ? close() : setOpen(true))} className={BUTTON}>
         Compare with…
       </button>
@@ -89,8 +96,9 @@ export function CompareWith({ traceId }: { traceId: string }) {
         <div
           id={panelId}
           role="dialog"
+          tabIndex={-1}
           aria-label="Compare with another trace"
-          className="absolute right-0 z-20 mt-1 w-[26rem] max-w-[90vw] space-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute right-0 z-20 mt-1 w-[26rem] max-w-[90vw] space-y-3 rounded-lg focus:outline-none border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
           <form onSubmit={submit} className="flex items-start gap-2">
             <div className="min-w-0 flex-1">

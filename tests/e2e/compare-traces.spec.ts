@@ -145,5 +145,13 @@ test.describe("compare two traces", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog", { name: "Compare with another trace" })).toHaveCount(0);
     await expect(button).toBeFocused();
+
+    // So does a click elsewhere on the page; a click inside the panel keeps it open.
+    await button.click();
+    const dialog = page.getByRole("dialog", { name: "Compare with another trace" });
+    await dialog.getByText("Recent traces with").click();
+    await expect(dialog).toBeVisible();
+    await page.getByTestId("trace-title").click();
+    await expect(dialog).toHaveCount(0);
   });
 });
