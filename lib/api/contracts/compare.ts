@@ -61,7 +61,7 @@ export const CompareTracesResult = z.object({
 });
 export type CompareTracesResult = z.infer<typeof CompareTracesResult>;
 
-export const CompareTracesEndpoint = defineEndpoint({
+export const GetTraceComparisonEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/compare",
   summary: "Two traces compared: their span trees merged by (service, operation) path, with counts, durations and differences",

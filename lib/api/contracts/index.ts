@@ -47,7 +47,7 @@ import {
 } from "./tempo";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
-import { CompareTracesEndpoint } from "./compare";
+import { GetTraceComparisonEndpoint } from "./compare";
 import { CorrelateTraceEndpoint } from "./correlate";
 import { GetDependenciesEndpoint } from "./dependencies";
 import { GetHealthEndpoint } from "./health";
@@ -77,7 +77,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   SearchTracesEndpoint,
   GetTraceEndpoint,
   GetSpanLinksEndpoint,
-  CompareTracesEndpoint,
+  GetTraceComparisonEndpoint,
   ListAttributeKeysEndpoint,
   ListAttributeValuesEndpoint,
   ListServicesEndpoint,
