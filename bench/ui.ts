@@ -34,6 +34,7 @@ import { positiveIntFromEnv } from "./lib/env-int";
 import { benchFlameGraphZoom } from "./lib/ui-flame-graph";
 import { machineDescription } from "./lib/report.mjs";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
+import { benchCompare } from "./lib/ui-compare";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATABASE_URL = "file:./data/bench-ui.db";
@@ -182,6 +183,7 @@ async function main() {
       console.log(`${size.toLocaleString("en-US").padStart(6)}   ${ms(median(pick("answer"))).padEnd(19)}  ${spread("rows").padEnd(26)}  ${spread("interactive")}`);
     }
     console.log("(answer in: the trace detail API answer fully received; the rest of each figure is the browser's work)");
+    await benchCompare(browser, PORT, RUNS);
 
     const page = await context.newPage();
     await loadTimings(page, traces.get(SCROLLED_SIZE)!);

@@ -4,6 +4,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 export const NAV = [
   { href: "/traces", label: "Traces" },
+  { href: "/compare", label: "Compare" },
   { href: "/stats", label: "Stats" },
   { href: "/services", label: "Services" },
   { href: "/audit", label: "Audit" },

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { INPUT_CLASS } from "./field";
-import { normalizeTraceId } from "@/lib/ui/traces/trace-search";
+import { TraceIdField } from "./trace-id-field";
+import { normalizeTraceId, TRACE_ID_PROBLEM } from "@/lib/ui/traces/trace-search";
 
 /** A box to paste a trace id and open that trace. */
 export function TraceIdJump({ onOpen }: { onOpen(traceId: string): void }) {
@@ -13,7 +13,7 @@ export function TraceIdJump({ onOpen }: { onOpen(traceId: string): void }) {
     event.preventDefault();
     const traceId = normalizeTraceId(text);
     if (!traceId) {
-      setProblem("A trace id is 32 (or 16) hex digits");
+      setProblem(TRACE_ID_PROBLEM);
       return;
     }
     setProblem(null);
@@ -23,19 +23,16 @@ export function TraceIdJump({ onOpen }: { onOpen(traceId: string): void }) {
   return (
     <form aria-label="Open a trace by id" onSubmit={submit} className="flex flex-wrap items-start gap-2">
       <div className="min-w-64 flex-1">
-        <input
-          aria-label="Trace id"
-          className={`${INPUT_CLASS} font-mono`}
-          value={text}
+        <TraceIdField
+          label="Trace id"
+          text={text}
+          problem={problem}
           placeholder="Paste a trace id, e.g. 4bf92f3577b34da6a3ce929d0e0e4736"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
+          onText={(next) => {
+            setText(next);
             setProblem(null);
           }}
         />
-        {problem && <p className="mt-1 text-xs text-red-600 dark:text-red-400">{problem}</p>}
       </div>
       <button
         type="submit"

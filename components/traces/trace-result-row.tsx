@@ -8,18 +8,36 @@ import { serviceColor } from "@/lib/client/service-color";
 import { tracePath } from "@/lib/ui/traces/trace-link";
 import { MatchedSpans } from "./matched-spans";
 
-/** One trace of the result list: a link to its detail page (finding the TraceQL `query` there, when given), with the spans the query matched. */
-export function TraceResultRow({ trace, maxDurationMs, nowMs, query }: { trace: SearchedTrace; maxDurationMs: number; nowMs: number; query: string }) {
+interface TraceResultRowProps {
+  trace: SearchedTrace;
+  maxDurationMs: number;
+  nowMs: number;
+  query: string;
+  /** Chosen for a comparison (the box beside the row). */
+  selected: boolean;
+  onSelect(traceId: string, selected: boolean): void;
+}
+
+/** One trace of the result list: a link to its detail page (finding the TraceQL `query` there, when given), with the spans the query matched, and a box to select it for a comparison. */
+export function TraceResultRow({ trace, maxDurationMs, nowMs, query, selected, onSelect }: TraceResultRowProps) {
   const startMs = unixNanoToMs(trace.startTimeUnixNano);
   const share = maxDurationMs > 0 ? Math.max(trace.durationMs / maxDurationMs, 0.005) : 0;
   const failed = trace.errorCount > 0;
   return (
-    <li>
+    <li className="flex items-start gap-2">
+      <input
+        type="checkbox"
+        data-testid="compare-select"
+        aria-label={`Select trace ${trace.traceId.slice(0, 12)} (${trace.rootService}: ${trace.rootName}) to compare`}
+        checked={selected}
+        onChange={(event) => onSelect(trace.traceId, event.target.checked)}
+        className="mt-4 h-4 w-4 shrink-0 accent-sky-600"
+      />
       <Link
         href={tracePath(trace.traceId, query)}
         data-testid="trace-row"
         data-trace-id={trace.traceId}
-        className="block rounded-lg border border-zinc-200 bg-white px-4 py-3 hover:border-sky-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600"
+        className={`block min-w-0 flex-1 rounded-lg border border-zinc-200 bg-white px-4 py-3 hover:border-sky-400 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600 ${selected ? "ring-2 ring-sky-500" : ""}`}
       >
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <span className="flex min-w-0 items-baseline gap-2 font-medium">

@@ -4,6 +4,7 @@ import { useEffect, type KeyboardEvent } from "react";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import type { ViewRange } from "@/lib/waterfall/time-scale";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
+import { treeKeyAction } from "@/lib/ui/tree-keys";
 import { LABEL_COLUMN, ROW_HEIGHT } from "@/lib/ui/waterfall-layout";
 import { TimeRuler } from "./time-ruler";
 import { useRowWindow } from "./use-row-window";
@@ -43,40 +44,14 @@ export function Waterfall(props: WaterfallProps) {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (rows.length === 0) return;
-    const position = Math.max(0, focusedPosition);
-    const row = rows[position];
+    const row = rows[Math.max(0, focusedPosition)];
     const hasChildren = trace.subtreeEnd[row] > row + 1;
-    let next: number | null = null;
-    switch (event.key) {
-      case "ArrowDown":
-        next = rows[Math.min(rows.length - 1, focusedPosition + 1)];
-        break;
-      case "ArrowUp":
-        next = rows[Math.max(0, position - 1)];
-        break;
-      case "Home":
-        next = rows[0];
-        break;
-      case "End":
-        next = rows[rows.length - 1];
-        break;
-      case "ArrowRight":
-        if (hasChildren && collapsed.has(row)) props.onToggle(row);
-        else if (hasChildren && rows[position + 1] === row + 1) next = row + 1;
-        break;
-      case "ArrowLeft":
-        if (hasChildren && !collapsed.has(row)) props.onToggle(row);
-        else if (trace.parent[row] >= 0 && rows.includes(trace.parent[row])) next = trace.parent[row];
-        break;
-      case "Enter":
-      case " ":
-        props.onSelect(row);
-        break;
-      default:
-        return;
-    }
+    const action = treeKeyAction(event.key, rows, focusedPosition, { index: row, hasChildren, collapsed: collapsed.has(row), parent: trace.parent[row] });
+    if (!action) return;
     event.preventDefault();
-    if (next !== null) props.onFocus(next);
+    if (action.kind === "focus") props.onFocus(action.row);
+    else if (action.kind === "toggle") props.onToggle(row);
+    else if (action.kind === "activate") props.onSelect(row);
   }
 
   const items = [];

@@ -47,6 +47,7 @@ import {
 } from "./tempo";
 import { ListAttributeKeysEndpoint, ListAttributeValuesEndpoint } from "./attributes";
 import { RunCleanupEndpoint } from "./cleanup";
+import { GetTraceComparisonEndpoint } from "./compare";
 import { CorrelateTraceEndpoint } from "./correlate";
 import { GetDependenciesEndpoint } from "./dependencies";
 import { GetHealthEndpoint } from "./health";
@@ -76,6 +77,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   SearchTracesEndpoint,
   GetTraceEndpoint,
   GetSpanLinksEndpoint,
+  GetTraceComparisonEndpoint,
   ListAttributeKeysEndpoint,
   ListAttributeValuesEndpoint,
   ListServicesEndpoint,

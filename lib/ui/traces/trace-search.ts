@@ -149,6 +149,9 @@ export function traceSearchProblems(search: TraceSearch): TraceSearchProblems {
 }
 
 /** A pasted trace id as the API spells it (32 lowercase hex digits; 16-digit ids padded), or null. */
+/** What a box that takes a trace id says when normalizeTraceId refuses the text. */
+export const TRACE_ID_PROBLEM = "A trace id is 32 (or 16) hex digits";
+
 export function normalizeTraceId(text: string): string | null {
   const id = text.trim().toLowerCase();
   if (!/^[0-9a-f]{16}$|^[0-9a-f]{32}$/.test(id) || /^0+$/.test(id)) return null;

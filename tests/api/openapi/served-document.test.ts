@@ -169,3 +169,25 @@ describe("a parameter the route refuses is one the document refuses", () => {
     if (!valid) expect(answer.json()).toMatchObject({ error: { details: [{ path: "max_age_seconds" }] } });
   });
 });
+
+describe("the trace comparison's answers match the document", () => {
+  const [a, b] = [newTraceId(), newTraceId()];
+  beforeAll(async () => {
+    for (const [traceId, ms] of [[a, 5n], [b, 9n]] as const) {
+      const root = otlpSpan({ traceId, spanId: spanIdOf(1), name: "op", start: NOW_NS, end: NOW_NS + ms * 1_000_000n });
+      const child = otlpSpan({ traceId, spanId: spanIdOf(2), parentSpanId: spanIdOf(1), name: traceId === a ? "old" : "new", start: NOW_NS, end: NOW_NS + 1_000_000n });
+      expect((await app.postJson("/v1/traces", otlpRequest("svc", [root, child]))).status).toBe(200);
+    }
+  });
+
+  it.each([
+    ["compared", () => `/api/tracing/compare?a=${a}&b=${b}`, 200],
+    ["unknownB", () => `/api/tracing/compare?a=${a}&b=${newTraceId()}`, 404],
+    ["malformed", () => `/api/tracing/compare?a=${a}&b=nope`, 400],
+  ])("%s", async (_name, path, status) => {
+    const answer = await app.send(path());
+    expect(answer.status).toBe(status);
+    const checked = documentedAnswer("GET", "/api/tracing/compare", status).safeParse(answer.json());
+    expect(checked.error?.issues ?? []).toEqual([]);
+  });
+});
