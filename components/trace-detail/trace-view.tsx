@@ -12,7 +12,7 @@ import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
 import { FULL_VIEW } from "@/lib/waterfall/time-scale";
-import { SpanDetail } from "./span-detail";
+import { SelectedSpanDetail } from "./selected-span-detail";
 import type { SpanLinkContext } from "./span-links";
 import { TraceHeader } from "./trace-header";
 import { panelId, tabId, TracePanelTabs } from "./trace-panel-tabs";
@@ -203,7 +203,13 @@ export function TraceView({
               />
               <div className="space-y-4">
                 {selected ? (
-                  <SpanDetail key={selected.spanId} span={selected} links={links} onClose={() => setSelectedRow(null)} />
+                  <SelectedSpanDetail
+                    key={selected.spanId}
+                    span={selected}
+                    traceStartUnixNano={trace.startTimeUnixNano}
+                    links={links}
+                    onClose={() => setSelectedRow(null)}
+                  />
                 ) : (
                   <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
                     Click a span (or focus the waterfall and press Enter) to see its attributes, events and links.

@@ -56,6 +56,7 @@ import { GetTraceContextEndpoint, RunPropagationTestEndpoint } from "./propagati
 import { GetMetricsEndpoint } from "./metrics";
 import { ListOperationsEndpoint, ListServicesEndpoint } from "./services";
 import { GetStatisticsEndpoint } from "./statistics";
+import { GetSpanEndpoint } from "./span-detail";
 import { GetSpanLinksEndpoint } from "./span-links";
 import { GetTraceEndpoint, SearchTracesEndpoint } from "./traces";
 
@@ -75,6 +76,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetOpenApiDocumentEndpoint,
   SearchTracesEndpoint,
   GetTraceEndpoint,
+  GetSpanEndpoint,
   GetSpanLinksEndpoint,
   ListAttributeKeysEndpoint,
   ListAttributeValuesEndpoint,

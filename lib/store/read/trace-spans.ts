@@ -80,6 +80,14 @@ export async function readTraceSpans(traceId: string): Promise<SpanRecord[]> {
   return row?.spans ? toRecords(row.spans, new Map()) : [];
 }
 
+/** The stored spans of a trace with one span id (two for a span Zipkin shares between client and server); empty when none. */
+export async function readTraceSpan(traceId: string, spanId: string): Promise<SpanRecord[]> {
+  const dialect = resolveDatabaseTarget().provider;
+  const where = dialect === "sqlite" ? "s.trace_id = ? AND s.span_id = ?" : "s.trace_id = $1 AND s.span_id = $2";
+  const [row] = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, where), traceId, spanId);
+  return row?.spans ? toRecords(row.spans, new Map()) : [];
+}
+
 /**
  * The spans of each of `traceIds` (one statement for all), in no particular order, as a
  * query evaluates them: without their events and links, which reading and parsing cost
