@@ -6,6 +6,7 @@ import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
+import { rowOfSpanId } from "@/lib/waterfall/row-of-span";
 import { findSpansByTraceQL, isTraceQLFind } from "@/lib/waterfall/find-traceql";
 import { traceCriticalPath } from "@/lib/waterfall/trace-critical-path";
 import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
@@ -60,8 +61,7 @@ export function TraceView({
   actions?: ReactNode;
   aside?: ReactNode;
 }) {
-  const rowOfSpan = useMemo(() => new Map(trace.spans.map((span, row) => [span.spanId, row])), [trace]);
-  const initialRow = initial.spanId === null ? null : (rowOfSpan.get(initial.spanId) ?? null);
+  const initialRow = initial.spanId === null ? null : (rowOfSpanId(trace, initial.spanId) ?? null);
   const [selectedRow, setSelectedRow] = useState<number | null>(initialRow);
   const selectedRowRef = useRef(selectedRow);
   selectedRowRef.current = selectedRow;
@@ -135,19 +135,19 @@ export function TraceView({
       traceId: trace.traceId,
       stored,
       spanOf: (spanId) => {
-        const row = rowOfSpan.get(spanId);
+        const row = rowOfSpanId(trace, spanId);
         return row === undefined ? undefined : trace.spans[row];
       },
       // A link within the trace selects its span, as a click on its row would (never unselects).
       select: (spanId) => {
-        const row = rowOfSpan.get(spanId);
+        const row = rowOfSpanId(trace, spanId);
         if (row === undefined) return;
         setSelectedRow(row);
         setFocusedRow(row);
         setCollapsed((old) => (trace.parent[row] >= 0 ? expandAncestors(trace.parent, old, row) : old));
       },
     }),
-    [trace, rowOfSpan, stored],
+    [trace, stored],
   );
 
   const selected = selectedRow === null ? null : trace.spans[selectedRow];

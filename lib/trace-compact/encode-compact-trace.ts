@@ -2,6 +2,7 @@ import type { CompactTrace } from "@/lib/api/contracts/compact-trace";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import type { AttributeValue, Attributes, SpanRecord } from "@/lib/domain/span-record";
 import type { TraceTree, TreeSpan } from "@/lib/trace-tree";
+import { SPAN_ID_LENGTH } from "./column-decoding";
 import { InternTable } from "./intern-table";
 
 /** A value's identity in the value table: its type and text, so 200 and "200" and {double: 200} stay apart. */
@@ -18,11 +19,32 @@ function valueKey(value: AttributeValue): string {
   }
 }
 
+/** A typed array as base64 of its bytes (little-endian), as column-decoding.ts reads it. */
+const toBase64 = (column: Int32Array | Uint8Array | Float64Array) => Buffer.from(column.buffer, column.byteOffset, column.byteLength).toString("base64");
+
 const scopeOf = (span: SpanRecord) => (span.scopeName === null ? null : [span.scopeName, span.scopeVersion].filter(Boolean).join(" "));
+
+/** Resources by their attributes object (spans of one resource share it) and scope. */
+class ResourceTable {
+  readonly items: CompactTrace["resources"] = [];
+  private readonly indexes = new Map<Attributes, Map<string | null, number>>();
+
+  index(attributes: Attributes, scope: string | null): number {
+    let byScope = this.indexes.get(attributes);
+    if (!byScope) this.indexes.set(attributes, (byScope = new Map()));
+    let index = byScope.get(scope);
+    if (index === undefined) {
+      byScope.set(scope, (index = this.items.length));
+      this.items.push({ attributes, scope });
+    }
+    return index;
+  }
+}
 
 /**
  * The compact view of a trace (see lib/api/contracts/compact-trace.ts) from its tree.
- * One pass over the rows; strings, values and resources are interned as they come.
+ * One pass over the rows into typed arrays; strings, values and resources are interned
+ * as they come.
  */
 export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<SpanRecord & TreeSpan>): CompactTrace {
   const rows = tree.rows;
@@ -30,61 +52,58 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<SpanReco
   const traceStart = BigInt(trace.startTimeUnixNano);
   const strings = new InternTable<string>((text) => text);
   const values = new InternTable<AttributeValue>(valueKey);
-  const resourceIndex = new Map<Attributes, Map<string | null, number>>();
-  const resources: CompactTrace["resources"] = [];
+  const resources = new ResourceTable();
   const foreignParents = new InternTable<string>((id) => id);
   const rowOfId = new Map<string, number>();
   rows.forEach(({ span }, row) => rowOfId.set(span.spanId, row));
 
-  const column = <T>() => new Array<T>(count);
-  const spans: CompactTrace["spans"] = {
-    spanId: column<string>(),
-    depth: column<number>(),
-    parentSpanId: column<number>(),
-    orphan: column<number>(),
-    startNs: column<number>(),
-    durationNs: column<number>(),
-    name: column<number>(),
-    service: column<number>(),
-    kind: column<number>(),
-    status: column<number>(),
-    statusMessage: column<number>(),
-    resource: column<number>(),
-    attributeEnd: column<number>(),
-    attributes: [],
-    eventEnd: column<number>(),
-    events: [],
-    linkCount: column<number>(),
+  const ints = () => new Int32Array(count);
+  const columns = {
+    depth: ints(),
+    parentSpanId: ints(),
+    orphan: new Uint8Array(count),
+    startNs: new Float64Array(count),
+    durationNs: new Float64Array(count),
+    name: ints(),
+    service: ints(),
+    kind: new Uint8Array(count),
+    status: new Uint8Array(count),
+    statusMessage: ints(),
+    resource: ints(),
+    attributeEnd: ints(),
+    eventEnd: ints(),
+    linkCount: ints(),
   };
+  const attributes: number[] = [];
+  const eventName: number[] = [];
+  const eventOffsetNs: number[] = [];
+  let spanIds = "";
   for (let row = 0; row < count; row++) {
     const { span, depth, orphan } = rows[row];
     const parentRow = span.parentSpanId === null ? undefined : rowOfId.get(span.parentSpanId);
-    spans.spanId[row] = span.spanId;
-    spans.depth[row] = depth;
-    spans.parentSpanId[row] = span.parentSpanId === null ? -1 : parentRow ?? -2 - foreignParents.index(span.parentSpanId);
-    spans.orphan[row] = orphan ? 1 : 0;
-    spans.startNs[row] = Number(span.startTimeNs - traceStart);
-    spans.durationNs[row] = Number(span.endTimeNs - span.startTimeNs);
-    spans.name[row] = strings.index(span.name);
-    spans.service[row] = strings.index(span.serviceName);
-    spans.kind[row] = span.kind;
-    spans.status[row] = span.statusCode;
-    spans.statusMessage[row] = span.statusMessage === null ? -1 : strings.index(span.statusMessage);
-    const scope = scopeOf(span);
-    let byScope = resourceIndex.get(span.resourceAttributes);
-    if (!byScope) resourceIndex.set(span.resourceAttributes, (byScope = new Map()));
-    let resource = byScope.get(scope);
-    if (resource === undefined) {
-      byScope.set(scope, (resource = resources.length));
-      resources.push({ attributes: span.resourceAttributes, scope });
+    if (span.spanId.length !== SPAN_ID_LENGTH) throw new Error(`span id ${JSON.stringify(span.spanId)} is not ${SPAN_ID_LENGTH} hex digits`);
+    spanIds += span.spanId;
+    columns.depth[row] = depth;
+    columns.parentSpanId[row] = span.parentSpanId === null ? -1 : (parentRow ?? -2 - foreignParents.index(span.parentSpanId));
+    columns.orphan[row] = orphan ? 1 : 0;
+    columns.startNs[row] = Number(span.startTimeNs - traceStart);
+    columns.durationNs[row] = Number(span.endTimeNs - span.startTimeNs);
+    columns.name[row] = strings.index(span.name);
+    columns.service[row] = strings.index(span.serviceName);
+    columns.kind[row] = span.kind;
+    columns.status[row] = span.statusCode;
+    columns.statusMessage[row] = span.statusMessage === null ? -1 : strings.index(span.statusMessage);
+    columns.resource[row] = resources.index(span.resourceAttributes, scopeOf(span));
+    for (const key in span.attributes) attributes.push(strings.index(key), values.index(span.attributes[key]));
+    columns.attributeEnd[row] = attributes.length;
+    for (const event of span.events) {
+      eventName.push(strings.index(event.name));
+      eventOffsetNs.push(Number(BigInt(event.timeNs) - span.startTimeNs));
     }
-    spans.resource[row] = resource;
-    for (const key in span.attributes) spans.attributes.push(strings.index(key), values.index(span.attributes[key]));
-    spans.attributeEnd[row] = spans.attributes.length;
-    for (const event of span.events) spans.events.push(strings.index(event.name), Number(BigInt(event.timeNs) - span.startTimeNs));
-    spans.eventEnd[row] = spans.events.length;
-    spans.linkCount[row] = span.links.length;
+    columns.eventEnd[row] = eventName.length;
+    columns.linkCount[row] = span.links.length;
   }
+  const packed = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, toBase64(column)])) as Record<keyof typeof columns, string>;
   return {
     view: "compact",
     trace,
@@ -92,8 +111,14 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<SpanReco
     count,
     strings: strings.items,
     values: values.items,
-    resources,
+    resources: resources.items,
     foreignParents: foreignParents.items,
-    spans,
+    spans: {
+      ...packed,
+      spanIds,
+      attributes: toBase64(Int32Array.from(attributes)),
+      eventName: toBase64(Int32Array.from(eventName)),
+      eventOffsetNs: toBase64(Float64Array.from(eventOffsetNs)),
+    },
   };
 }

@@ -4,8 +4,8 @@ import { TraceSummary } from "./trace-summary";
 
 /*
  * The trace detail's compact view (`?view=compact`), what the trace page fetches: every
- * span's structure and attributes as columns (one array per field, row i of each is the
- * i-th span depth-first), names, services and keys as indexes into one string table,
+ * span's structure and attributes as columns (one binary array per field, row i of each
+ * is the i-th span depth-first), names, services and keys as indexes into one string table,
  * attribute values into one value table, and each span's resource as an index into a
  * resource table. Event attributes, links and trace state are left out: the span detail
  * reads them per span (`GET .../spans/{spanId}`) when the span is selected.
@@ -16,29 +16,33 @@ import { TraceSummary } from "./trace-summary";
  * spans: 4.0 MB full, 1.0 MB compact; 200,000 spans: see the README's figures).
  */
 
-const Column = z.array(z.number());
-const IndexColumn = z.array(z.int());
+/** A column of `count` values (or pairs, as described) packed as little-endian binary in base64. */
+const Int32s = (description: string) => z.base64().meta({ description: `Int32 values, little-endian, base64. ${description}` });
+const Float64s = (description: string) => z.base64().meta({ description: `Float64 values, little-endian, base64. ${description}` });
+const Uint8s = (description: string) => z.base64().meta({ description: `Uint8 values, base64. ${description}` });
 
 export const CompactSpans = z.object({
-  spanId: z.array(z.string()),
-  depth: IndexColumn.meta({ description: "0 for a root or an orphan, the parent's depth + 1 below (the tree parent is the nearest earlier row one level up)" }),
-  parentSpanId: IndexColumn.meta({
-    description: "-1: no parent id; r >= 0: the id of row r; -2 - k: the k-th of `foreignParents` (a parent id not in the trace)",
-  }),
-  orphan: IndexColumn.meta({ description: "1 for a top-level span that names a parent (not in the trace, or where a parent loop was cut)" }),
-  startNs: Column.meta({ description: "Nanoseconds after the trace's start (exact below 2^53, 104 days)" }),
-  durationNs: Column,
-  name: IndexColumn.meta({ description: "Index into `strings`" }),
-  service: IndexColumn.meta({ description: "Index into `strings`" }),
-  kind: IndexColumn.meta({ description: "0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer" }),
-  status: IndexColumn.meta({ description: "0 unset, 1 ok, 2 error" }),
-  statusMessage: IndexColumn.meta({ description: "Index into `strings`, -1 for none" }),
-  resource: IndexColumn.meta({ description: "Index into `resources`" }),
-  attributeEnd: IndexColumn.meta({ description: "Row i's attributes are the pairs from attributeEnd[i-1] (0 for the first row) to attributeEnd[i]" }),
-  attributes: IndexColumn.meta({ description: "Pairs of (key: index into `strings`, value: index into `values`)" }),
-  eventEnd: IndexColumn.meta({ description: "Row i's events are the pairs from eventEnd[i-1] (0 for the first row) to eventEnd[i]" }),
-  events: Column.meta({ description: "Pairs of (name: index into `strings`, nanoseconds after the span's start); their attributes come with the span's detail" }),
-  linkCount: IndexColumn.meta({ description: "How many links the span has; they come with the span's detail" }),
+  spanIds: z
+    .string()
+    .regex(/^[0-9a-f]*$/)
+    .meta({ description: "Every row's span id, 16 hex digits each, one after another" }),
+  depth: Int32s("0 for a root or an orphan, the parent's depth + 1 below (the tree parent is the nearest earlier row one level up)"),
+  parentSpanId: Int32s("-1: no parent id; r >= 0: the id of row r; -2 - k: the k-th of `foreignParents` (a parent id not in the trace)"),
+  orphan: Uint8s("1 for a top-level span that names a parent (not in the trace, or where a parent loop was cut)"),
+  startNs: Float64s("Nanoseconds after the trace's start (exact below 2^53, 104 days)"),
+  durationNs: Float64s("Nanoseconds"),
+  name: Int32s("Index into `strings`"),
+  service: Int32s("Index into `strings`"),
+  kind: Uint8s("0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer"),
+  status: Uint8s("0 unset, 1 ok, 2 error"),
+  statusMessage: Int32s("Index into `strings`, -1 for none"),
+  resource: Int32s("Index into `resources`"),
+  attributeEnd: Int32s("Row i's attributes are the pairs from attributeEnd[i-1] (0 for the first row) up to attributeEnd[i]"),
+  attributes: Int32s("Pairs of (key: index into `strings`, value: index into `values`)"),
+  eventEnd: Int32s("Row i's events are eventEnd[i-1] (0 for the first row) up to eventEnd[i]"),
+  eventName: Int32s("One per event: index into `strings`"),
+  eventOffsetNs: Float64s("One per event: nanoseconds after its span's start; the attributes come with the span's detail"),
+  linkCount: Int32s("How many links the span has; they come with the span's detail"),
 });
 export type CompactSpans = z.infer<typeof CompactSpans>;
 
@@ -46,7 +50,7 @@ export const CompactTrace = z.object({
   view: z.literal("compact"),
   trace: TraceSummary,
   depth: z.int().meta({ description: "Number of levels of the span tree" }),
-  count: z.int().meta({ description: "Number of spans: the length of every column" }),
+  count: z.int().min(0).meta({ description: "Number of spans: the length of every per-row column" }),
   strings: z.array(z.string()),
   values: z.array(z.json()).meta({ description: "Distinct attribute values in their typed form (see TypedAttributes)" }),
   resources: z.array(z.object({ attributes: TypedAttributes, scope: z.string().nullable().meta({ description: "Scope name and version" }) })),

@@ -9,13 +9,17 @@ import { waterfallFromCompact } from "@/lib/waterfall/from-compact-trace";
 const BASE_NS = 1_700_000_000_123_456_789n;
 const RESOURCE: Attributes = { "service.name": "api", "host.name": "h1" };
 
-function record(spanId: string, parentSpanId: string | null, startNs: number, fields: Partial<SpanRecord> = {}): SpanRecord {
+/** A span id (16 hex digits) spelling a short label, so tables can name spans by label. */
+const idOf = (label: string) => Buffer.from(label).toString("hex").padStart(16, "0");
+const labelOf = (id: string) => Buffer.from(id.replace(/^(00)+/, ""), "hex").toString();
+
+function record(label: string, parent: string | null, startNs: number, fields: Partial<SpanRecord> = {}): SpanRecord {
   const startTimeNs = BASE_NS + BigInt(startNs);
   return {
     traceId: "0af7651916cd43dd8448eb211c80319c",
-    spanId,
-    parentSpanId,
-    name: `op ${spanId}`,
+    spanId: idOf(label),
+    parentSpanId: parent === null ? null : idOf(parent),
+    name: `op ${label}`,
     kind: 2,
     startTimeNs,
     endTimeNs: startTimeNs + 1_500_001n,
@@ -59,7 +63,7 @@ function roundTrip(spans: SpanRecord[]) {
 
 /** Each row as `spanId@depth<parent`, with `!` for an orphan. */
 const shape = (trace: ReturnType<typeof waterfallFromCompact>) =>
-  trace.spans.map((span, row) => `${span.spanId}@${trace.depth[row]}<${span.parentSpanId ?? "-"}${span.orphan ? "!" : ""}`);
+  trace.spans.map((span, row) => `${labelOf(span.spanId)}@${trace.depth[row]}<${span.parentSpanId === null ? "-" : labelOf(span.parentSpanId)}${span.orphan ? "!" : ""}`);
 
 describe("compact trace encoding", () => {
   it.each<[string, SpanRecord[], string[]]>([
@@ -127,6 +131,23 @@ describe("compact trace encoding", () => {
     expect(Array.from(trace.parent)).toEqual([-1, 0]);
   });
 
+  it("start times stay exact where the low 15 digits carry over", () => {
+    const start = 1_700_999_999_999_999_990n;
+    const spans = [
+      record("a", null, 0, { startTimeNs: start, endTimeNs: start + 100n }),
+      record("b", "a", 0, { startTimeNs: start + 20n, endTimeNs: start + 30n, events: [{ name: "e", timeNs: (start + 25n).toString(), attributes: {} }] }),
+    ];
+    const [a, b] = roundTrip(spans).trace.spans;
+    expect([a.startTimeUnixNano, b.startTimeUnixNano, b.events[0].timeUnixNano]).toEqual(["1700999999999999990", "1701000000000000010", "1701000000000000015"]);
+  });
+
+  it("refuses a column that does not hold a value per span", () => {
+    const { encoded } = roundTrip([record("a", null, 0), record("b", "a", 1)]);
+    const oneShort = { ...encoded, spans: { ...encoded.spans, durationNs: Buffer.from(new Float64Array([1]).buffer).toString("base64") } };
+    expect(() => waterfallFromCompact(oneShort)).toThrow("column durationNs holds 1 values, not 2");
+    expect(() => waterfallFromCompact({ ...encoded, spans: { ...encoded.spans, spanIds: encoded.spans.spanIds.slice(1) } })).toThrow("spanIds");
+  });
+
   it("interns names, keys, values and resources once for the whole trace", () => {
     const spans = Array.from({ length: 100 }, (_, i) =>
       record(`s${i}`, i === 0 ? null : "s0", i, { name: i % 2 ? "GET" : "POST", attributes: { "http.method": i % 2 ? "GET" : "POST", "http.status_code": 200 } }),
@@ -143,14 +164,14 @@ describe("compact trace encoding", () => {
     const count = 200_000;
     const spans = Array.from({ length: count }, (_, i) =>
       // A chain of 1,000 under the root, then a fan-out of 4: deep and wide at once.
-      record(i.toString(16).padStart(16, "0"), i === 0 ? null : (i <= 1_000 ? i - 1 : Math.floor((i - 1) / 4)).toString(16).padStart(16, "0"), i * 1_000, {
+      record(String(i), i === 0 ? null : String(i <= 1_000 ? i - 1 : Math.floor((i - 1) / 4)), i * 1_000, {
         attributes: { "bench.index": i },
       }),
     );
     const { text, trace } = roundTrip(spans);
     expect(trace.spans).toHaveLength(count);
     expect(trace.maxDepth).toBeGreaterThanOrEqual(1_000);
-    const last = trace.spans.find((span) => span.spanId === (count - 1).toString(16).padStart(16, "0"))!;
+    const last = trace.spans.find((span) => span.spanId === idOf(String(count - 1)))!;
     expect(last.startTimeUnixNano).toBe((BASE_NS + BigInt((count - 1) * 1_000)).toString());
     expect(last.attributes).toEqual({ "bench.index": count - 1 });
     // Every parent row is earlier and one level up.
