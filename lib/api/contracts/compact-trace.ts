@@ -10,10 +10,14 @@ import { TraceSummary } from "./trace-summary";
  * resource table. Event attributes, links and trace state are left out: the span detail
  * reads them per span (`GET .../spans/{spanId}`) when the span is selected.
  *
- * Why this and not pages of subtrees: the waterfall, find box (words and TraceQL),
- * statistics, critical path and flame graph each need every span at once, and a
- * column of numbers costs a few bytes a span where the full answer costs ~800 (5,000
- * spans: 4.0 MB full, 1.0 MB compact; 200,000 spans: see the README's figures).
+ * Why one compact answer and not pages of subtrees: the waterfall, find box (words and
+ * TraceQL), statistics, critical path and flame graph each need every span at once, and
+ * columns cost ~130 bytes a span where the full answer costs ~630. Measured (2 shared
+ * cores, load average 6-9): 5,000 spans 0.92 MB compact against 3.95 MB full, p95 47 ms
+ * against 65 ms (bench:query, cached answers); 200,000 spans 24.6 MiB against 121 MiB,
+ * first rows in the page 1.9 s after navigation, 58 fps scrolling, 62 MB of JS heap
+ * (bench:ui). Columns are binary (little-endian, base64): as JSON number arrays the
+ * page spent ~0.5 s more on JSON.parse and zod for 200,000 spans.
  */
 
 /** A column of `count` values (or pairs, as described) packed as little-endian binary in base64. */
