@@ -5,24 +5,34 @@ import type { TraceTree, TreeSpan } from "@/lib/trace-tree";
 import { SPAN_ID_LENGTH } from "./column-decoding";
 import { InternTable } from "./intern-table";
 
-/** A value's identity in the value table: its type and text, so 200 and "200" and {double: 200} stay apart. */
-function valueKey(value: AttributeValue): string {
-  switch (typeof value) {
-    case "string":
-      return `s${value}`;
-    case "number":
-      return `n${value}`;
-    case "boolean":
-      return value ? "t" : "f";
-    default:
-      return `j${JSON.stringify(value)}`;
+/**
+ * Distinct attribute values in first-seen order. A Map keeps 200, "200" and true apart by
+ * itself, so primitives are their own keys (no key string a value: 200,000 spans spent
+ * 0.2 s making them); wrapped values ({int}, {double}, arrays, ...) are keyed by their JSON.
+ */
+class ValueTable {
+  readonly items: AttributeValue[] = [];
+  private readonly primitives = new Map<string | number | boolean, number>();
+  private readonly wrapped = new Map<string, number>();
+
+  index(value: AttributeValue): number {
+    const [indexes, key] = typeof value === "object" ? [this.wrapped, JSON.stringify(value)] : [this.primitives, value];
+    let index = indexes.get(key);
+    if (index === undefined) {
+      indexes.set(key, (index = this.items.length));
+      this.items.push(value);
+    }
+    return index;
   }
 }
 
 /** A typed array as base64 of its bytes (little-endian), as column-decoding.ts reads it. */
 const toBase64 = (column: Int32Array | Uint8Array | Float64Array) => Buffer.from(column.buffer, column.byteOffset, column.byteLength).toString("base64");
 
-const scopeOf = (span: SpanRecord) => (span.scopeName === null ? null : [span.scopeName, span.scopeVersion].filter(Boolean).join(" "));
+/** What the encoding reads of a span: no trace id or trace state, and of its links only how many. */
+export type CompactSource = Omit<SpanRecord, "traceId" | "traceState" | "links"> & { linkCount: number };
+
+const scopeOf = (span: CompactSource) => (span.scopeName === null ? null : [span.scopeName, span.scopeVersion].filter(Boolean).join(" "));
 
 /** Resources by their attributes object (spans of one resource share it) and scope. */
 class ResourceTable {
@@ -46,12 +56,12 @@ class ResourceTable {
  * One pass over the rows into typed arrays; strings, values and resources are interned
  * as they come.
  */
-export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<SpanRecord & TreeSpan>): CompactTrace {
+export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<CompactSource & TreeSpan>): CompactTrace {
   const rows = tree.rows;
   const count = rows.length;
   const traceStart = BigInt(trace.startTimeUnixNano);
   const strings = new InternTable<string>((text) => text);
-  const values = new InternTable<AttributeValue>(valueKey);
+  const values = new ValueTable();
   const resources = new ResourceTable();
   const foreignParents = new InternTable<string>((id) => id);
   const rowOfId = new Map<string, number>();
@@ -101,7 +111,7 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<SpanReco
       eventOffsetNs.push(Number(BigInt(event.timeNs) - span.startTimeNs));
     }
     columns.eventEnd[row] = eventName.length;
-    columns.linkCount[row] = span.links.length;
+    columns.linkCount[row] = span.linkCount;
   }
   const packed = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, toBase64(column)])) as Record<keyof typeof columns, string>;
   return {

@@ -1,10 +1,9 @@
 import "server-only";
-import type { CompactTrace } from "@/lib/api/contracts/compact-trace";
 import type { OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import type { StoredSpan, TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { SpanRecord } from "@/lib/domain/span-record";
-import { readTraceSpan, readTraceSpans } from "@/lib/store/read/trace-spans";
+import { readTraceSpan, readTraceSpans, readTraceStructure } from "@/lib/store/read/trace-spans";
 import { encodeCompactTrace } from "@/lib/trace-compact/encode-compact-trace";
 import { buildTraceTree, type TraceTree, type TreeRow } from "@/lib/trace-tree";
 import { nanosToMillis } from "@/lib/domain/time-units";
@@ -40,21 +39,23 @@ const toTraceSpan = ({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord
 
 export type TraceView = "full" | "compact";
 
-/** The trace's spans in parent/child order; null when its spans are gone. */
-async function readTraceTree(traceId: string): Promise<TraceTree<TreeSpanRecord> | null> {
-  const spans = (await readTraceSpans(traceId)) as TreeSpanRecord[];
+/** Spans in parent/child order; null for none. The tree reads the start as `startTimeUnixNano`: set in place (a copy per span costs 200,000 objects on a big trace). */
+function treeOf<S extends { startTimeNs: bigint; spanId: string; parentSpanId: string | null }>(spans: S[]): TraceTree<S & { startTimeUnixNano: bigint }> | null {
   if (spans.length === 0) return null;
-  // The tree reads the start as `startTimeUnixNano`: the records get it in place (a copy per span costs 200,000 objects on a big trace).
-  for (const span of spans) span.startTimeUnixNano = span.startTimeNs;
-  return buildTraceTree(spans);
+  const tree = spans as Array<S & { startTimeUnixNano: bigint }>;
+  for (const span of tree) span.startTimeUnixNano = span.startTimeNs;
+  return buildTraceTree(tree);
 }
 
 /** Every span of a trace in parent/child order with the trace's summary, in full or compact; null when its spans are gone. */
 async function renderTraceDetail(trace: TraceSummary, view: TraceView): Promise<{ json: string; spanCount: number } | null> {
-  const tree = await readTraceTree(trace.traceId);
-  if (!tree) return null;
-  const detail: TraceDetail | CompactTrace = view === "compact" ? encodeCompactTrace(trace, tree) : { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
-  return { json: JSON.stringify(detail), spanCount: tree.rows.length };
+  if (view === "compact") {
+    const tree = treeOf(await readTraceStructure(trace.traceId));
+    return tree && { json: JSON.stringify(encodeCompactTrace(trace, tree)), spanCount: tree.rows.length };
+  }
+  const tree = treeOf(await readTraceSpans(trace.traceId));
+  const detail: TraceDetail | null = tree && { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
+  return tree && { json: JSON.stringify(detail), spanCount: tree.rows.length };
 }
 
 /** Rendered trace details; big traces are opened again and again (shared links, several people). */

@@ -56,7 +56,7 @@ function summary(spans: SpanRecord[]): TraceSummary {
 
 /** Encoded, sent as JSON text, parsed with the contract (as the browser does) and decoded. */
 function roundTrip(spans: SpanRecord[]) {
-  const encoded = encodeCompactTrace(summary(spans), buildTraceTree(spans.map((span) => ({ ...span, startTimeUnixNano: span.startTimeNs }))));
+  const encoded = encodeCompactTrace(summary(spans), buildTraceTree(spans.map((span) => ({ ...span, linkCount: span.links.length, startTimeUnixNano: span.startTimeNs }))));
   const sent = JSON.stringify(encoded);
   return { encoded, text: sent, trace: waterfallFromCompact(CompactTrace.parse(JSON.parse(sent))) };
 }
