@@ -12,12 +12,12 @@ import { TraceSummary } from "./trace-summary";
  *
  * Why one compact answer and not pages of subtrees: the waterfall, find box (words and
  * TraceQL), statistics, critical path and flame graph each need every span at once, and
- * columns cost ~130 bytes a span where the full answer costs ~630. Measured (2 shared
- * cores, load average 6-9): 5,000 spans 0.92 MB compact against 3.95 MB full, p95 47 ms
- * against 65 ms (bench:query, cached answers); 200,000 spans 24.6 MiB against 121 MiB,
- * first rows in the page 1.9 s after navigation, 58 fps scrolling, 62 MB of JS heap
- * (bench:ui). Columns are binary (little-endian, base64): as JSON number arrays the
- * page spent ~0.5 s more on JSON.parse and zod for 200,000 spans.
+ * columns cost ~130 bytes a span where the full answer costs ~630. Measured on 2 cores:
+ * 5,000 spans 0.99 MB compact against 4.0 MB full, p95 17 ms against 30 ms (bench:query,
+ * cached answers, load average 2); 200,000 spans 25.8 MB against 126.9 MB, first rows in
+ * the page 0.78 s after navigation, 60 fps scrolling, 62 MB of JS heap (bench:ui, load
+ * average 1.5; 1.9 s, 58 fps at load 8). Columns are binary (little-endian, base64): as
+ * JSON number arrays the page spent ~0.5 s more on JSON.parse and zod for 200,000 spans.
  */
 
 /** A column of `count` values (or pairs, as described) packed as little-endian binary in base64. */
