@@ -7,13 +7,14 @@ import { Minimap } from "@/components/waterfall/minimap";
 import { Waterfall } from "@/components/waterfall/waterfall";
 import type { CriticalSection } from "@/lib/waterfall/critical-path";
 import { findSpans } from "@/lib/waterfall/find-spans";
+import { rowOfSpanId } from "@/lib/waterfall/row-of-span";
 import { findSpansByTraceQL, isTraceQLFind } from "@/lib/waterfall/find-traceql";
 import { traceCriticalPath } from "@/lib/waterfall/trace-critical-path";
 import { expandAncestors, expandToRows, rowsWithChildren, visibleRows } from "@/lib/waterfall/visible-rows";
 import type { WaterfallTrace } from "@/lib/waterfall/waterfall-trace";
 import { INITIAL_TRACE_VIEW, type TraceViewState } from "@/lib/ui/trace-detail/trace-view-state";
 import { FULL_VIEW } from "@/lib/waterfall/time-scale";
-import { SpanDetail } from "./span-detail";
+import { SelectedSpanDetail } from "./selected-span-detail";
 import type { SpanLinkContext } from "./span-links";
 import { TraceHeader } from "./trace-header";
 import { panelId, tabId, TracePanelTabs } from "./trace-panel-tabs";
@@ -62,8 +63,7 @@ export function TraceView({
   actions?: ReactNode;
   aside?: ReactNode;
 }) {
-  const rowOfSpan = useMemo(() => new Map(trace.spans.map((span, row) => [span.spanId, row])), [trace]);
-  const initialRow = initial.spanId === null ? null : (rowOfSpan.get(initial.spanId) ?? null);
+  const initialRow = initial.spanId === null ? null : (rowOfSpanId(trace, initial.spanId) ?? null);
   const [selectedRow, setSelectedRow] = useState<number | null>(initialRow);
   const selectedRowRef = useRef(selectedRow);
   selectedRowRef.current = selectedRow;
@@ -152,16 +152,16 @@ export function TraceView({
       traceId: trace.traceId,
       stored,
       spanOf: (spanId) => {
-        const row = rowOfSpan.get(spanId);
+        const row = rowOfSpanId(trace, spanId);
         return row === undefined ? undefined : trace.spans[row];
       },
       // A link within the trace selects its span, as a click on its row would (never unselects).
       select: (spanId) => {
-        const row = rowOfSpan.get(spanId);
+        const row = rowOfSpanId(trace, spanId);
         if (row !== undefined) showRow(row);
       },
     }),
-    [trace, rowOfSpan, stored, showRow],
+    [trace, stored, showRow],
   );
 
   const selected = selectedRow === null ? null : trace.spans[selectedRow];
@@ -223,7 +223,13 @@ export function TraceView({
               )}
               <div className="space-y-4">
                 {selected ? (
-                  <SpanDetail key={selected.spanId} span={selected} links={links} onClose={() => setSelectedRow(null)} />
+                  <SelectedSpanDetail
+                    key={selected.spanId}
+                    span={selected}
+                    traceStartUnixNano={trace.startTimeUnixNano}
+                    links={links}
+                    onClose={() => setSelectedRow(null)}
+                  />
                 ) : (
                   <p className="rounded border border-dashed border-zinc-300 p-3 text-xs text-zinc-500 dark:border-zinc-700">
                     Click a span (or focus the {panel === "flame" ? "flame graph and use the arrow keys" : "waterfall and press Enter"}) to see its attributes, events and links.

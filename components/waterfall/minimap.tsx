@@ -40,9 +40,14 @@ export function Minimap({ trace, view, onViewChange }: { trace: WaterfallTrace; 
     const { spans, durationMs } = trace;
     const total = durationMs > 0 ? durationMs : 1;
     const rowHeight = Math.max(HEIGHT / Math.max(spans.length, 1), 0.5);
+    // Setting fillStyle parses the colour: set it only when it changes (a 200,000-span trace drew in 450 ms, most of it there).
+    const colorOf = new Map<string, string>();
+    let color = "";
     for (let row = 0; row < spans.length; row++) {
       const span = spans[row];
-      context.fillStyle = span.status === "error" ? "#dc2626" : serviceColor(span.service);
+      let next = span.status === "error" ? "#dc2626" : colorOf.get(span.service);
+      if (next === undefined) colorOf.set(span.service, (next = serviceColor(span.service)));
+      if (next !== color) context.fillStyle = color = next;
       context.fillRect((span.startMs / total) * width, (row / spans.length) * HEIGHT, Math.max((span.durationMs / total) * width, 1), Math.max(rowHeight, 1));
     }
   }, [trace, width]);

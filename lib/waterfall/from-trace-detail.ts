@@ -1,4 +1,4 @@
-import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
+import type { StoredSpan, TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { Attributes } from "@/lib/domain/span-record";
 import { nanosToMillis } from "@/lib/domain/time-units";
 import { buildWaterfall } from "./build-waterfall";
@@ -7,7 +7,8 @@ import type { WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
 /** The contract types attributes as any JSON; the API sends them in the stored typed form. */
 export const typedAttributes = (attributes: TraceSpan["attributes"]) => attributes as Attributes;
 
-function toWaterfallSpan(span: TraceSpan, traceStartNs: bigint): WaterfallSpan {
+/** One span of an API answer as the waterfall shows it, its start placed after `traceStartNs`. */
+export function toWaterfallSpan(span: StoredSpan & Pick<TraceSpan, "orphan">, traceStartNs: bigint): WaterfallSpan {
   const startNs = BigInt(span.startTimeUnixNano);
   return {
     spanId: span.spanId,

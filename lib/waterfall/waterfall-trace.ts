@@ -39,6 +39,11 @@ export interface WaterfallSpan {
   scope: string | null;
   /** Its parent is not in the trace (or it was attached under a synthetic root). */
   orphan: boolean;
+  /**
+   * Read from the compact view: its events carry no attributes and its links and trace
+   * state are not here yet; the span detail reads them when the span is selected.
+   */
+  detailToLoad?: true;
 }
 
 /**

@@ -3,6 +3,9 @@
 // bad options. See `npm run demo -- --help`.
 import { randomInt } from "node:crypto";
 import { DiagConsoleLogger, DiagLogLevel, diag } from "@opentelemetry/api";
+import { sendBigTrace } from "./big-trace-sender";
+import { nowNs } from "./clock";
+import { endpoints } from "./endpoints";
 import { USAGE, parseDemoArgs } from "./options";
 import { runDemo } from "./run-demo";
 import { formatReport } from "./summary";
@@ -20,9 +23,13 @@ async function main(): Promise<number> {
   // Surface the SDK's own warnings (dropped spans, bad attributes) but not its chatter.
   diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
 
-  const report = await runDemo(command.options);
-  for (const line of formatReport(report, command.options)) console.log(line);
-  return report.ok ? 0 : 1;
+  const { options } = command;
+  const report = await runDemo(options);
+  for (const line of formatReport(report, options)) console.log(line);
+  if (!report.ok || report.skipped || options.bigTrace === undefined) return report.ok ? 0 : 1;
+  const big = await sendBigTrace(endpoints(options.url).traces, options.token, options.bigTrace, nowNs());
+  console.log(`demo: big trace ${big.traceId}: ${big.spans} spans in ${big.requests} requests, ${big.seconds.toFixed(1)} s (open /traces/${big.traceId})`);
+  return 0;
 }
 
 main().then(

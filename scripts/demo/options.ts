@@ -17,6 +17,8 @@ Options:
   --admin-token T  bearer token for recording the demo's audit events (default: $TRACEBOARD_ADMIN_TOKEN)
   --json         send OTLP/HTTP JSON instead of protobuf
   --if-empty     do nothing when the store already holds spans
+  --big-trace N  also send one trace of N spans (up to 1,000,000; e.g. 200000), in
+                 OTLP/JSON batches of 10,000 spans; its id is printed
   -h, --help     show this help`;
 
 export const DemoOptions = z.object({
@@ -29,6 +31,7 @@ export const DemoOptions = z.object({
   adminToken: z.string().min(1).optional(),
   protocol: z.enum(["protobuf", "json"]),
   ifEmpty: z.boolean(),
+  bigTrace: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
 export type DemoOptions = z.infer<typeof DemoOptions>;
@@ -38,7 +41,7 @@ export type DemoCommand =
   | { kind: "help" }
   | { kind: "error"; message: string };
 
-const FLAGS: Record<string, string> = { ifEmpty: "--if-empty", protocol: "--json", adminToken: "--admin-token" };
+const FLAGS: Record<string, string> = { ifEmpty: "--if-empty", protocol: "--json", adminToken: "--admin-token", bigTrace: "--big-trace" };
 
 function flagOf(path: readonly PropertyKey[]): string {
   const key = String(path[0] ?? "");
@@ -65,6 +68,7 @@ export function parseDemoArgs(
         "admin-token": { type: "string" },
         json: { type: "boolean" },
         "if-empty": { type: "boolean" },
+        "big-trace": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -82,6 +86,7 @@ export function parseDemoArgs(
     adminToken: values["admin-token"] || env.TRACEBOARD_ADMIN_TOKEN || undefined,
     protocol: values.json ? "json" : "protobuf",
     ifEmpty: values["if-empty"] ?? false,
+    bigTrace: values["big-trace"],
   });
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${flagOf(issue.path)}: ${issue.message}`).join("; ");

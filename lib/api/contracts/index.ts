@@ -57,6 +57,7 @@ import { GetTraceContextEndpoint, RunPropagationTestEndpoint } from "./propagati
 import { GetMetricsEndpoint } from "./metrics";
 import { ListOperationsEndpoint, ListServicesEndpoint } from "./services";
 import { GetStatisticsEndpoint } from "./statistics";
+import { GetSpanEndpoint } from "./span-detail";
 import { GetSpanLinksEndpoint } from "./span-links";
 import { GetTraceEndpoint, SearchTracesEndpoint } from "./traces";
 
@@ -76,6 +77,7 @@ export const ALL_ENDPOINTS: readonly Endpoint[] = [
   GetOpenApiDocumentEndpoint,
   SearchTracesEndpoint,
   GetTraceEndpoint,
+  GetSpanEndpoint,
   GetSpanLinksEndpoint,
   GetTraceComparisonEndpoint,
   ListAttributeKeysEndpoint,

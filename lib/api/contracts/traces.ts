@@ -6,6 +6,7 @@ import { timeWindowShape, windowInOrder, type WindowBounds } from "@/lib/query/p
 import { TraceQLParam } from "@/lib/query/params/traceql";
 import { TraceCursorParam } from "@/lib/query/traces/trace-cursor";
 import { defineEndpoint } from "../endpoint";
+import { CompactTrace } from "./compact-trace";
 import { OtlpTraceExport } from "./otlp-trace";
 import { SpanKindName, StatusName, TypedAttributes } from "./span-fields";
 import { TraceSummary, UnixNano } from "./trace-summary";
@@ -149,7 +150,8 @@ export const TraceIdParams = z.object({
     .transform((id) => id.toLowerCase()),
 });
 
-export const TraceSpan = z.object({
+/** A stored span with every field, as the trace detail and the span route answer it. */
+export const StoredSpan = z.object({
   traceId: z.string(),
   spanId: z.string(),
   parentSpanId: z.string().nullable(),
@@ -166,6 +168,10 @@ export const TraceSpan = z.object({
   links: z.array(z.object({ traceId: z.string(), spanId: z.string(), traceState: z.string().nullable(), attributes: TypedAttributes })),
   scope: z.object({ name: z.string().nullable(), version: z.string().nullable() }),
   traceState: z.string().nullable(),
+});
+export type StoredSpan = z.infer<typeof StoredSpan>;
+
+export const TraceSpan = StoredSpan.extend({
   depth: z.number().int().meta({ description: "0 for a root or an orphan" }),
   orphan: z
     .boolean()
@@ -183,16 +189,20 @@ export type TraceDetail = z.infer<typeof TraceDetail>;
 
 export const TraceDetailQuery = z.object({
   format: z.enum(["json", "otlp"]).default("json").meta({ description: "`otlp`: the trace as an OTLP/JSON ExportTraceServiceRequest" }),
+  view: z.enum(["full", "compact"]).default("full").meta({
+    description:
+      "`compact`: every span's structure and attributes as columns, without event attributes, links and trace state (read per span from `.../spans/{spanId}`); what the dashboard fetches, a quarter of the size",
+  }),
 });
 
 export const GetTraceEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/tracing/traces/{traceId}",
-  summary: "One trace: every span in parent/child order, or the trace as OTLP/JSON",
+  summary: "One trace: every span in parent/child order, as columns (`view=compact`), or the trace as OTLP/JSON",
   tags: ["traces"],
   params: TraceIdParams,
   query: TraceDetailQuery,
-  response: z.union([TraceDetail, OtlpTraceExport]),
+  response: z.union([TraceDetail, CompactTrace, OtlpTraceExport]),
   errors: [400, 404],
   access: "read",
 });

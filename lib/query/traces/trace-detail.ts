@@ -1,10 +1,11 @@
 import "server-only";
 import type { OtlpTraceExport } from "@/lib/api/contracts/otlp-trace";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import type { TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
+import type { StoredSpan, TraceDetail, TraceSpan } from "@/lib/api/contracts/traces";
 import type { SpanRecord } from "@/lib/domain/span-record";
-import { readTraceSpans } from "@/lib/store/read/trace-spans";
-import { buildTraceTree, type TreeRow } from "@/lib/trace-tree";
+import { readTraceSpan, readTraceSpans, readTraceStructure } from "@/lib/store/read/trace-spans";
+import { encodeCompactTrace } from "@/lib/trace-compact/encode-compact-trace";
+import { buildTraceTree, type TraceTree, type TreeRow } from "@/lib/trace-tree";
 import { nanosToMillis } from "@/lib/domain/time-units";
 import { spanKindName, statusName } from "../params/span-enum-params";
 import { AnswerCache } from "./answer-cache";
@@ -13,7 +14,7 @@ import { findTraceSummary } from "./trace-summary";
 
 type TreeSpanRecord = SpanRecord & { startTimeUnixNano: bigint };
 
-function toTraceSpan({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord>): TraceSpan {
+function toStoredSpan(span: SpanRecord): StoredSpan {
   return {
     traceId: span.traceId,
     spanId: span.spanId,
@@ -31,18 +32,30 @@ function toTraceSpan({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord
     links: span.links,
     scope: { name: span.scopeName, version: span.scopeVersion },
     traceState: span.traceState,
-    depth,
-    orphan,
-    childCount,
   };
 }
 
-/** Every span of a trace in parent/child order with the trace's summary; null when its spans are gone. */
-async function getTraceDetail(trace: TraceSummary): Promise<TraceDetail | null> {
-  const spans = await readTraceSpans(trace.traceId);
+const toTraceSpan = ({ span, depth, orphan, childCount }: TreeRow<TreeSpanRecord>): TraceSpan => ({ ...toStoredSpan(span), depth, orphan, childCount });
+
+export type TraceView = "full" | "compact";
+
+/** Spans in parent/child order; null for none. The tree reads the start as `startTimeUnixNano`: set in place (a copy per span costs 200,000 objects on a big trace). */
+function treeOf<S extends { startTimeNs: bigint; spanId: string; parentSpanId: string | null }>(spans: S[]): TraceTree<S & { startTimeUnixNano: bigint }> | null {
   if (spans.length === 0) return null;
-  const tree = buildTraceTree(spans.map((span) => ({ ...span, startTimeUnixNano: span.startTimeNs })));
-  return { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
+  const tree = spans as Array<S & { startTimeUnixNano: bigint }>;
+  for (const span of tree) span.startTimeUnixNano = span.startTimeNs;
+  return buildTraceTree(tree);
+}
+
+/** Every span of a trace in parent/child order with the trace's summary, in full or compact; null when its spans are gone. */
+async function renderTraceDetail(trace: TraceSummary, view: TraceView): Promise<{ json: string; spanCount: number } | null> {
+  if (view === "compact") {
+    const tree = treeOf(await readTraceStructure(trace.traceId));
+    return tree && { json: JSON.stringify(encodeCompactTrace(trace, tree)), spanCount: tree.rows.length };
+  }
+  const tree = treeOf(await readTraceSpans(trace.traceId));
+  const detail: TraceDetail | null = tree && { trace, depth: tree.depth, spans: tree.rows.map(toTraceSpan) };
+  return tree && { json: JSON.stringify(detail), spanCount: tree.rows.length };
 }
 
 /** Rendered trace details; big traces are opened again and again (shared links, several people). */
@@ -54,19 +67,24 @@ const globalForDetails = globalThis as unknown as { traceboardDetailCache?: Answ
  * count and end move with every ingest or retention change to the trace, so an answer
  * cached under them is never stale.
  */
-export async function getTraceDetailJson(traceId: string): Promise<string | null> {
+export async function getTraceDetailJson(traceId: string, view: TraceView = "full"): Promise<string | null> {
   const summary = await findTraceSummary(traceId);
   if (!summary) return null;
   const cache = (globalForDetails.traceboardDetailCache ??= new AnswerCache(DETAIL_CACHE_BYTES));
-  const key = `${traceId}:${summary.spanCount}:${summary.endTimeUnixNano}:${summary.startTimeUnixNano}`;
+  const key = `${view}:${traceId}:${summary.spanCount}:${summary.endTimeUnixNano}:${summary.startTimeUnixNano}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const detail = await getTraceDetail(summary);
+  const detail = await renderTraceDetail(summary, view);
   if (!detail) return null;
-  const json = JSON.stringify(detail);
   // Spans that arrived after the summary was read change the key: cache only an answer that matches it.
-  if (detail.spans.length === summary.spanCount) cache.set(key, json);
-  return json;
+  if (detail.spanCount === summary.spanCount) cache.set(key, detail.json);
+  return detail.json;
+}
+
+/** The stored spans with this id in full (what the compact view leaves out); empty for none. */
+export async function getStoredSpans(traceId: string, spanId: string): Promise<StoredSpan[]> {
+  const spans = await readTraceSpan(traceId, spanId);
+  return spans.sort((a, b) => (a.startTimeNs < b.startTimeNs ? -1 : a.startTimeNs > b.startTimeNs ? 1 : 0)).map(toStoredSpan);
 }
 
 /** The trace as OTLP/JSON; null for an unknown trace. */

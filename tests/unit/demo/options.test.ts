@@ -38,6 +38,7 @@ describe("parseDemoArgs: values", () => {
     ["tracesEqualsForm", ["--traces=1000"], {}, { traces: 1000 }],
     ["fractionalHours", ["--hours", "0.5"], {}, { hours: 0.5 }],
     ["wordSeed", ["--seed", "black-friday"], {}, { seed: "black-friday" }],
+    ["bigTrace", ["--big-trace", "200000"], {}, { bigTrace: 200_000 }],
   ])("%s", (_name, argv, env, expected) => {
     expect(run(argv, env)).toMatchObject(expected);
   });
@@ -46,6 +47,8 @@ describe("parseDemoArgs: values", () => {
 describe("parseDemoArgs: invalid input names the flag", () => {
   it.each([
     ["tracesZero", ["--traces", "0"], "--traces"],
+    ["bigTraceTooBig", ["--big-trace", "1000001"], "--big-trace"],
+    ["bigTraceNotANumber", ["--big-trace", "huge"], "--big-trace"],
     ["tracesNotANumber", ["--traces", "many"], "--traces"],
     ["tracesFractional", ["--traces", "2.5"], "--traces"],
     ["tracesTooMany", ["--traces", "100001"], "--traces"],

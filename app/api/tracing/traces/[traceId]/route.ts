@@ -1,4 +1,4 @@
-// GET /api/tracing/traces/{traceId} - one trace in parent/child order, or as OTLP/JSON (?format=otlp)
+// GET /api/tracing/traces/{traceId} - one trace in parent/child order (?view=compact: as columns), or as OTLP/JSON (?format=otlp)
 import { GetTraceEndpoint } from "@/lib/api/contracts/traces";
 import { defineRoute } from "@/lib/api/define-route";
 import { errorResponse } from "@/lib/api/errors";
@@ -12,7 +12,7 @@ export const GET = withTracing(
   defineRoute(GetTraceEndpoint, async ({ params: { traceId }, query }) => {
     const notFound = () => errorResponse("not_found", `no trace ${traceId}`);
     if (query.format === "otlp") return (await getTraceOtlp(traceId)) ?? notFound();
-    const detail = await getTraceDetailJson(traceId);
+    const detail = await getTraceDetailJson(traceId, query.view);
     return detail ? new Response(detail, { headers: { "content-type": "application/json" } }) : notFound();
   }),
   { route: GetTraceEndpoint.path },
