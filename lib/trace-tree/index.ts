@@ -59,21 +59,28 @@ const byStart = <S extends TreeSpan>(a: Node<S>, b: Node<S>) =>
  */
 export function buildTraceTree<S extends TreeSpan>(spans: readonly S[]): TraceTree<S> {
   const nodes = spans.map((span): Node<S> => ({ span, start: startNanos(span), children: [], visited: false }));
-  const sorted = [...nodes].sort(byStart);
 
+  // Linked in the spans' own order, then sorted where order matters: visiting 200,000 nodes
+  // in start order instead (scattered in memory) made these loops 5 times slower, 1 s in all.
   // The node that children of an id hang under: the last (latest) of the spans with that id.
   const holderOf = new Map<string, Node<S>>();
+  const sharing = new Map<string, Array<Node<S>>>();
+  for (const node of nodes) {
+    const first = holderOf.get(node.span.spanId);
+    if (!first) holderOf.set(node.span.spanId, node);
+    else sharing.get(node.span.spanId)?.push(node) ?? sharing.set(node.span.spanId, [first, node]);
+  }
   const isShared = new Set<Node<S>>();
-  for (const node of sorted) {
-    const sameId = holderOf.get(node.span.spanId);
-    holderOf.set(node.span.spanId, node);
-    if (sameId) {
-      sameId.children.push(node);
-      isShared.add(node);
+  for (const [spanId, group] of sharing) {
+    group.sort(byStart);
+    for (let i = 1; i < group.length; i++) {
+      group[i - 1].children.push(group[i]);
+      isShared.add(group[i]);
     }
+    holderOf.set(spanId, group.at(-1)!);
   }
   const tops: Array<Node<S>> = [];
-  for (const node of sorted) {
+  for (const node of nodes) {
     if (isShared.has(node)) continue;
     const parentId = node.span.parentSpanId;
     const parent = parentId === null ? undefined : holderOf.get(parentId);
@@ -81,6 +88,7 @@ export function buildTraceTree<S extends TreeSpan>(spans: readonly S[]): TraceTr
     if (parent && parent !== node) parent.children.push(node);
     else tops.push(node);
   }
+  tops.sort(byStart);
   for (const node of nodes) node.children.sort(byStart);
 
   const rows: Array<TreeRow<S>> = [];
@@ -101,6 +109,6 @@ export function buildTraceTree<S extends TreeSpan>(spans: readonly S[]): TraceTr
   };
   for (const top of tops) walk(top);
   // Whatever is left hangs under a parent loop: cut each loop at its earliest span.
-  for (const node of sorted) if (!node.visited) walk(node);
+  if (rows.length < nodes.length) for (const node of [...nodes].sort(byStart)) if (!node.visited) walk(node);
   return { rows, depth: maxDepth + 1 };
 }

@@ -38,6 +38,16 @@ describe("buildTraceTree", () => {
       [span("client", "root", 10, "shared"), span("server", "root", 12, "shared"), span("root", null, 0), span("db", "shared", 13)],
       ["root@0/1", "client@1/1", "server@2/1", "db@3/0"],
     ],
+    [
+      "shared_span_id_nests_by_start_whatever_the_input_order",
+      [span("db", "shared", 13), span("server", "root", 12, "shared"), span("root", null, 0), span("client", "root", 10, "shared")],
+      ["root@0/1", "client@1/1", "server@2/1", "db@3/0"],
+    ],
+    [
+      "three_spans_sharing_an_id_chain_and_the_last_takes_the_children",
+      [span("third", "root", 14, "shared"), span("kid", "shared", 15), span("first", "root", 10, "shared"), span("root", null, 0), span("second", "root", 12, "shared")],
+      ["root@0/1", "first@1/1", "second@2/1", "third@3/1", "kid@4/0"],
+    ],
   ])("%s", (_name, spans, expected) => {
     expect(shape(spans)).toEqual(expected);
   });
