@@ -1,6 +1,7 @@
 // bench:ui's 200,000-span row (issue 15 §5): a trace of BIG_TRACE_SPANS spans from the
 // demo's --big-trace generator, sent in OTLP/JSON batches; then, in the page, the time to
-// the first waterfall rows, the frame times while scrolling it, and the JS heap after the
+// the first waterfall rows (on the first open, when the server renders the answer, and on
+// later opens, served from its answer cache), the frame times while scrolling it, and the JS heap after the
 // load and after the scroll (CDP Performance.getMetrics JSHeapUsedSize, after a forced
 // garbage collection, and without one). bench/ui.ts passes its page probes in, so both
 // measure alike.
@@ -42,12 +43,13 @@ async function heapMb(page: Page, collect: boolean): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const verdict = (met: boolean) => (met ? "MET" : "MISSED");
 
-/** Measures the trace `traceId` in `runs` fresh pages (after a warm-up load) and prints the rows and verdicts. */
+/** Measures the trace `traceId` in `runs` fresh pages after its first open (timed too) and prints the rows and verdicts. */
 export async function benchBigTrace(context: BrowserContext, traceId: string, runs: number, probes: BigTraceProbes): Promise<void> {
   const label = BIG_TRACE_SPANS.toLocaleString("en-US");
-  const warm = await context.newPage();
-  await probes.load(warm, traceId);
-  await warm.close();
+  // The first open after the trace arrived: the unlucky case, nothing cached on the server.
+  const first = await context.newPage();
+  const firstOpen = await probes.load(first, traceId);
+  await first.close();
   const timings = [];
   for (let run = 0; run < runs; run++) {
     const page = await context.newPage();
@@ -65,14 +67,17 @@ export async function benchBigTrace(context: BrowserContext, traceId: string, ru
   const rows = median(timings.map((timing) => timing.rows));
   const fps = 1000 / (deltas.reduce((sum, delta) => sum + delta, 0) / deltas.length);
   const peakHeap = Math.max(loadedHeap, scrolledHeap);
-  console.log(`\n${label}-span trace (${runs} runs after a warm-up; the answer is the compact view):`);
+  console.log(`\n${label}-span trace (the answer is the compact view):`);
+  console.log(`  first open (the server renders the answer): answer in ${Math.round(firstOpen.answer)} ms, first rows ${Math.round(firstOpen.rows)} ms`);
+  console.log(`  ${runs} later opens (the server's answer cache):`);
   console.log(
     `  answer in ${Math.round(median(timings.map((timing) => timing.answer)))} ms, first rows ${Math.round(rows)} ms (max ${Math.round(Math.max(...timings.map((timing) => timing.rows)))}), ` +
       `interactive ${Math.round(median(timings.map((timing) => timing.interactive)))} ms`,
   );
   console.log(`  scrolling: ${deltas.length} frames, ${fps.toFixed(1)} fps mean, ${deltas.filter((delta) => delta > 20).length} frames over 20 ms, longest ${Math.max(...deltas).toFixed(1)} ms`);
   console.log(`  JS heap: ${loadedHeap.toFixed(0)} MB after the load, ${liveHeap.toFixed(0)} MB live (after a GC), ${scrolledHeap.toFixed(0)} MB after scrolling`);
-  console.log(`Target: ${label} spans, first rows in under ${TARGET_ROWS_MS} ms: ${Math.round(rows)} ms ${verdict(rows < TARGET_ROWS_MS)}`);
+  console.log(`Target: ${label} spans, first rows in under ${TARGET_ROWS_MS} ms, first open: ${Math.round(firstOpen.rows)} ms ${verdict(firstOpen.rows < TARGET_ROWS_MS)}`);
+  console.log(`Target: ${label} spans, first rows in under ${TARGET_ROWS_MS} ms, later opens: ${Math.round(rows)} ms ${verdict(rows < TARGET_ROWS_MS)}`);
   console.log(`Target: ${label} spans scrolling at ${TARGET_FPS}+ fps: ${fps.toFixed(1)} fps ${verdict(fps >= TARGET_FPS)}`);
   console.log(`Target: ${label} spans, JS heap under ${TARGET_HEAP_MB} MB: ${peakHeap.toFixed(0)} MB ${verdict(peakHeap < TARGET_HEAP_MB)}`);
 }
