@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { Attributes, SpanKind, SpanRecord, StatusCode } from "@/lib/domain/span-record";
-import { runObservedQuery } from "../query-observer";
+import { selectRows } from "./observed-rows";
 
 type SpanRow = [
   traceId: string,
@@ -30,14 +30,11 @@ const SPANS_SQL = `SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.kin
   FROM spans s WHERE s.trace_id = ANY($1::text[]) AND s.start_time_ns >= $2`;
 const RESOURCES_SQL = "SELECT id, attributes, scope_name, scope_version FROM span_resources WHERE id = ANY($1::int[])";
 
-const observed = <T>(name: string, run: () => Promise<T>) =>
-  runObservedQuery({ name, attributes: { "db.system.name": "postgresql", "db.operation.name": "SELECT", "db.collection.name": name.split(" ")[1] } }, run);
+type ResourceRow = [id: number, attributes: string, scopeName: string | null, scopeVersion: string | null];
 
 async function readResources(pool: pg.Pool, ids: readonly number[]): Promise<Map<number, Resource>> {
-  const { rows } = await observed("SELECT span_resources", () =>
-    pool.query<{ id: number; attributes: string; scope_name: string | null; scope_version: string | null }>(RESOURCES_SQL, [ids]),
-  );
-  return new Map(rows.map((row) => [row.id, { attributes: JSON.parse(row.attributes) as Attributes, scopeName: row.scope_name, scopeVersion: row.scope_version }]));
+  const rows = await selectRows<ResourceRow>(pool, "span_resources", RESOURCES_SQL, [ids]);
+  return new Map(rows.map(([id, attributes, scopeName, scopeVersion]) => [id, { attributes: JSON.parse(attributes) as Attributes, scopeName, scopeVersion }]));
 }
 
 /**
@@ -49,7 +46,7 @@ async function readResources(pool: pg.Pool, ids: readonly number[]): Promise<Map
  * `earliestStartNs` bounds the partitions probed (no span starts before its trace).
  */
 export async function readPostgresSpansOfTraces(pool: pg.Pool, traceIds: readonly string[], earliestStartNs: bigint): Promise<Map<string, SpanRecord[]>> {
-  const { rows } = await observed("SELECT spans", () => pool.query<SpanRow>({ text: SPANS_SQL, values: [traceIds, earliestStartNs.toString()], rowMode: "array" }));
+  const rows = await selectRows<SpanRow>(pool, "spans", SPANS_SQL, [traceIds, earliestStartNs.toString()]);
   const resources = await readResources(pool, [...new Set(rows.map((row) => row[9]))]);
   const spansOf = new Map<string, SpanRecord[]>();
   for (const [traceId, spanId, parentSpanId, name, kind, serviceName, statusCode, statusMessage, traceState, resourceId, attributes, start, end] of rows) {
