@@ -34,6 +34,7 @@ import { chromium, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
 import { otlpTrace, type SeedSpan } from "../tests/e2e/support/seed-traces";
 import { positiveIntFromEnv } from "./lib/env-int";
+import { describeFrames, framesPerSecond, median } from "./lib/frame-times";
 import { benchFlameGraphZoom } from "./lib/ui-flame-graph";
 import { BIG_TRACE_SPANS, benchBigTrace, seedBigTrace } from "./lib/ui-big-trace";
 import { machineDescription } from "./lib/report.mjs";
@@ -149,8 +150,6 @@ function scrollFrames({ pixels, seconds }: { pixels: number; seconds: number }):
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 async function main() {
@@ -196,13 +195,8 @@ async function main() {
     await loadTimings(page, traces.get(SCROLLED_SIZE)!);
     const deltas = await page.evaluate(scrollFrames, { pixels: SCROLL_PX, seconds: SCROLL_SECONDS });
     await page.close();
-    const mean = deltas.reduce((sum, delta) => sum + delta, 0) / deltas.length;
-    const fps = 1000 / mean;
-    console.log(
-      `\nScrolling the ${SCROLLED_SIZE.toLocaleString("en-US")}-span waterfall ${SCROLL_PX} px a frame: ${deltas.length} frames, ${fps.toFixed(1)} fps mean, ` +
-        `frame time p50 ${quantile(deltas, 0.5).toFixed(1)} ms / p95 ${quantile(deltas, 0.95).toFixed(1)} ms / max ${Math.max(...deltas).toFixed(1)} ms, ` +
-        `${deltas.filter((delta) => delta > 20).length} frames over 20 ms`,
-    );
+    const fps = framesPerSecond(deltas);
+    console.log(`\nScrolling the ${SCROLLED_SIZE.toLocaleString("en-US")}-span waterfall ${SCROLL_PX} px a frame: ${describeFrames(deltas)}`);
     const flame = await benchFlameGraphZoom(context, serverUrl(PORT, `/traces/${traces.get(SCROLLED_SIZE)}?view=flame`), SCROLLED_SIZE);
     console.log(flame.row);
 

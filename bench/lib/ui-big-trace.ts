@@ -7,6 +7,7 @@
 // measure alike.
 import type { BrowserContext, Page } from "@playwright/test";
 import { bigTraceRequests } from "../../scripts/demo/big-trace";
+import { describeFrames, framesPerSecond, median } from "./frame-times";
 
 export const BIG_TRACE_SPANS = 200_000;
 const TARGET_ROWS_MS = 2_000;
@@ -40,7 +41,6 @@ async function heapMb(page: Page, collect: boolean): Promise<number> {
   return (metrics.find((metric) => metric.name === "JSHeapUsedSize")?.value ?? Number.NaN) / MB;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const verdict = (met: boolean) => (met ? "MET" : "MISSED");
 
 /** Measures the trace `traceId` in `runs` fresh pages after its first open (timed too) and prints the rows and verdicts. */
@@ -65,7 +65,7 @@ export async function benchBigTrace(context: BrowserContext, traceId: string, ru
   await page.close();
 
   const rows = median(timings.map((timing) => timing.rows));
-  const fps = 1000 / (deltas.reduce((sum, delta) => sum + delta, 0) / deltas.length);
+  const fps = framesPerSecond(deltas);
   const peakHeap = Math.max(loadedHeap, scrolledHeap);
   console.log(`\n${label}-span trace (the answer is the compact view):`);
   console.log(`  first open (the server renders the answer): answer in ${Math.round(firstOpen.answer)} ms, first rows ${Math.round(firstOpen.rows)} ms`);
@@ -74,7 +74,7 @@ export async function benchBigTrace(context: BrowserContext, traceId: string, ru
     `  answer in ${Math.round(median(timings.map((timing) => timing.answer)))} ms, first rows ${Math.round(rows)} ms (max ${Math.round(Math.max(...timings.map((timing) => timing.rows)))}), ` +
       `interactive ${Math.round(median(timings.map((timing) => timing.interactive)))} ms`,
   );
-  console.log(`  scrolling: ${deltas.length} frames, ${fps.toFixed(1)} fps mean, ${deltas.filter((delta) => delta > 20).length} frames over 20 ms, longest ${Math.max(...deltas).toFixed(1)} ms`);
+  console.log(`  scrolling: ${describeFrames(deltas)}`);
   console.log(`  JS heap: ${loadedHeap.toFixed(0)} MB after the load, ${liveHeap.toFixed(0)} MB live (after a GC), ${scrolledHeap.toFixed(0)} MB after scrolling`);
   console.log(`Target: ${label} spans, first rows in under ${TARGET_ROWS_MS} ms, first open: ${Math.round(firstOpen.rows)} ms ${verdict(firstOpen.rows < TARGET_ROWS_MS)}`);
   console.log(`Target: ${label} spans, first rows in under ${TARGET_ROWS_MS} ms, later opens: ${Math.round(rows)} ms ${verdict(rows < TARGET_ROWS_MS)}`);

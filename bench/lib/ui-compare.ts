@@ -4,6 +4,7 @@
 // answer had arrived. Target: under 1.5 s.
 import type { Browser } from "@playwright/test";
 import { otlpTrace, type SeedSpan } from "../../tests/e2e/support/seed-traces";
+import { median } from "./frame-times";
 import { serverUrl } from "./servers.mjs";
 
 const COMPARED_SPANS = 10_000;
@@ -56,7 +57,6 @@ interface CompareTiming {
   rendered: number;
 }
 
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 /** Seeds the two traces, loads the comparison once to warm up and `runs` times to measure, and prints the row. */
 export async function benchCompare(browser: Browser, port: number, runs: number): Promise<void> {

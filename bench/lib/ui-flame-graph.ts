@@ -6,13 +6,13 @@
 // over 20 ms. Target: above 50 fps.
 import type { BrowserContext } from "@playwright/test";
 import { positiveIntFromEnv } from "./env-int";
+import { describeFrames, framesPerSecond } from "./frame-times";
 
 const ZOOM_SECONDS = positiveIntFromEnv("BENCH_UI_ZOOM_SECONDS", 4);
 /** Wheel pixels a frame: 60 px zooms by e^0.12, so a 60-frame phase spans a factor of about 1,300. */
 const WHEEL_PX = 60;
 const ZOOM_PHASE_FRAMES = 60;
 const TARGET_FPS = 50;
-const SLOW_FRAME_MS = 20;
 
 interface ZoomFrames {
   deltas: number[];
@@ -48,7 +48,6 @@ function zoomFrames({ seconds, wheelPx, phaseFrames }: { seconds: number; wheelP
   });
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
 
 /**
  * Opens `url` (a trace page on its flame graph tab) in `context`, zooms, and returns the
@@ -62,14 +61,11 @@ export async function benchFlameGraphZoom(context: BrowserContext, url: string, 
     // Two frames, so the first paint is behind us.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const { deltas, deepestZoom } = await page.evaluate(zoomFrames, { seconds: ZOOM_SECONDS, wheelPx: WHEEL_PX, phaseFrames: ZOOM_PHASE_FRAMES });
-    const mean = deltas.reduce((sum, delta) => sum + delta, 0) / deltas.length;
-    const fps = 1000 / mean;
+    const fps = framesPerSecond(deltas);
     const count = spans.toLocaleString("en-US");
     return {
       row:
-        `Wheel-zooming the ${count}-span flame graph in and out (to 1/${Math.round(1 / deepestZoom).toLocaleString("en-US")} of the trace): ${deltas.length} frames, ${fps.toFixed(1)} fps mean, ` +
-        `frame time p50 ${quantile(deltas, 0.5).toFixed(1)} ms / p95 ${quantile(deltas, 0.95).toFixed(1)} ms / max ${Math.max(...deltas).toFixed(1)} ms, ` +
-        `${deltas.filter((delta) => delta > SLOW_FRAME_MS).length} frames over ${SLOW_FRAME_MS} ms`,
+        `Wheel-zooming the ${count}-span flame graph in and out (to 1/${Math.round(1 / deepestZoom).toLocaleString("en-US")} of the trace): ${describeFrames(deltas)}`,
       target: `Target: zooming the ${count}-span flame graph at ${TARGET_FPS}+ fps: ${fps.toFixed(1)} fps ${fps > TARGET_FPS ? "MET" : "MISSED"}`,
     };
   } finally {
