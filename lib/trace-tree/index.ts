@@ -67,9 +67,12 @@ export function buildTraceTree<S extends TreeSpan>(spans: readonly S[]): TraceTr
   const sharing = new Map<string, Array<Node<S>>>();
   for (const node of nodes) {
     const first = holderOf.get(node.span.spanId);
+    if (!first) {
+      holderOf.set(node.span.spanId, node);
+      continue;
+    }
     const group = sharing.get(node.span.spanId);
-    if (!first) holderOf.set(node.span.spanId, node);
-    else if (group) group.push(node);
+    if (group) group.push(node);
     else sharing.set(node.span.spanId, [first, node]);
   }
   const isShared = new Set<Node<S>>();
