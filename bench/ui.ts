@@ -24,6 +24,10 @@
 // A 200,000-span trace (bench/lib/ui-big-trace.ts): first rows, scrolling fps and the
 // page's JS heap (targets < 2 s, 50+ fps, < 500 MB).
 //
+// The trace statistics of the 10,000- and 200,000-span traces (bench/lib/ui-statistics.ts:
+// shown, re-sorted, regrouped) and following span links both ways from a producer span
+// linked from 50 traces (bench/lib/ui-span-links.ts).
+//
 // Targets: 10,000 spans interactive in under 1.5 s; scrolling at 50+ fps. A benchmark,
 // not a test: it exits 0 whatever the figures, 1 only when the set-up fails.
 //
@@ -32,14 +36,16 @@
 import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
-import { otlpTrace, type SeedSpan } from "../tests/e2e/support/seed-traces";
 import { positiveIntFromEnv } from "./lib/env-int";
 import { describeFrames, framesPerSecond, median } from "./lib/frame-times";
 import { benchFlameGraphZoom } from "./lib/ui-flame-graph";
 import { BIG_TRACE_SPANS, benchBigTrace, seedBigTrace } from "./lib/ui-big-trace";
 import { machineDescription } from "./lib/report.mjs";
+import { benchSpans, seedSpans } from "./lib/ui-bench-spans";
 import { ensureProductionBuild, prepareDatabase, serverUrl, startServer, stopServer, stopServersOnExit } from "./lib/servers.mjs";
 import { benchCompare } from "./lib/ui-compare";
+import { benchSpanLinks } from "./lib/ui-span-links";
+import { benchStatistics } from "./lib/ui-statistics";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATABASE_URL = "file:./data/bench-ui.db";
@@ -51,9 +57,6 @@ const SIZES = [1_000, 10_000, 50_000];
 const SCROLLED_SIZE = 10_000;
 const TARGET_INTERACTIVE_MS = 1500;
 const TARGET_FPS = 50;
-const FANOUT = 4;
-const SERVICES = 8;
-const SPANS_PER_REQUEST = 5_000;
 
 interface Timings {
   /** When the trace detail answer had fully arrived (its resource timing's responseEnd). */
@@ -62,50 +65,8 @@ interface Timings {
   interactive: number;
 }
 
-/** A fan-out tree of `count` spans: span i is a child of span (i-1)/FANOUT, nested inside it in time. */
-function benchSpans(count: number): SeedSpan[] {
-  const spans: SeedSpan[] = [];
-  const window: Array<{ start: number; duration: number }> = [];
-  for (let i = 0; i < count; i++) {
-    const parent = i === 0 ? undefined : Math.floor((i - 1) / FANOUT);
-    const slot = i === 0 ? 0 : (i - 1) % FANOUT;
-    const outer = parent === undefined ? { start: 0, duration: 5_000 } : window[parent];
-    const start = outer.start + (outer.duration * slot) / FANOUT;
-    const duration = (outer.duration / FANOUT) * 0.9;
-    window.push({ start, duration });
-    spans.push({
-      id: `s${i}`,
-      parent: parent === undefined ? undefined : `s${parent}`,
-      service: `bench-ui-service-${i % SERVICES}`,
-      name: `${i % 3 === 0 ? "GET" : "POST"} /api/resource/${i % 97}`,
-      kind: i === 0 ? "server" : i % 2 ? "client" : "internal",
-      startMs: start,
-      durationMs: duration,
-      error: i % 211 === 0 && i > 0 ? "upstream failed" : undefined,
-      attributes: { "http.method": i % 3 === 0 ? "GET" : "POST", "http.status_code": 200, "bench.index": i, "peer.service": `bench-ui-service-${(i + 1) % SERVICES}` },
-      events: i % 10 === 0 ? [{ name: "cache miss", atMs: start + duration / 2, attributes: { key: `k${i}` } }] : undefined,
-    });
-  }
-  return spans;
-}
-
-type OtlpBody = { resourceSpans: Array<{ resource: unknown; scopeSpans: Array<{ scope: unknown; spans: unknown[] }> }> };
-
-/** The trace's OTLP body cut into requests of at most SPANS_PER_REQUEST spans (the ingest body limit is 20 MB). */
-function* requestBodies(body: OtlpBody): Generator<OtlpBody> {
-  for (const { resource, scopeSpans } of body.resourceSpans)
-    for (const { scope, spans } of scopeSpans)
-      for (let from = 0; from < spans.length; from += SPANS_PER_REQUEST)
-        yield { resourceSpans: [{ resource, scopeSpans: [{ scope, spans: spans.slice(from, from + SPANS_PER_REQUEST) }] }] };
-}
-
 async function seed(count: number): Promise<string> {
-  const { traceId, body } = otlpTrace(benchSpans(count));
-  for (const part of requestBodies(body as OtlpBody)) {
-    const response = await fetch(serverUrl(PORT, "/v1/traces"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(part) });
-    if (response.status !== 200) throw new Error(`seeding ${count} spans: HTTP ${response.status} ${await response.text()}`);
-  }
-  return traceId;
+  return (await seedSpans(PORT, benchSpans(count))).traceId;
 }
 
 /** Notes the navigation-relative times of the first waterfall row, the next frame and the first task after it. */
@@ -208,6 +169,9 @@ async function main() {
       load: loadTimings,
       scroll: (page) => page.evaluate(scrollFrames, { pixels: SCROLL_PX, seconds: SCROLL_SECONDS }),
     });
+    const statisticsTraces = [{ spans: SCROLLED_SIZE, traceId: traces.get(SCROLLED_SIZE)! }, { spans: BIG_TRACE_SPANS, traceId: bigTraceId }];
+    await benchStatistics(context, statisticsTraces, RUNS, loadTimings);
+    await benchSpanLinks(context, PORT, RUNS, loadTimings);
   } finally {
     await browser.close();
     await stopServer(server);
