@@ -20,8 +20,9 @@ describe.each(STORE_TARGETS)("what plain-row reads use beside Prisma, on $provid
     try {
       if (provider === "sqlite") {
         const filename = (resolveDatabaseTarget(store.url) as { filename: string }).filename;
-        const [[count]] = await sqliteReaderOf(store.db).selectRows<[number]>("spans", "SELECT count(*) FROM spans", []);
-        expect(count).toBe(0);
+        const counts: number[] = [];
+        await sqliteReaderOf(store.db).eachRow<[number]>("spans", "SELECT count(*) FROM spans", [], ([count]) => counts.push(count));
+        expect(counts).toEqual([0]);
         expect(handlesOn(filename)).toBe(1);
         await store.db.$disconnect();
         expect(handlesOn(filename)).toBe(0);
