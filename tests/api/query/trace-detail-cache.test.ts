@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import type { QueryObserver, StoreQuery } from "@/lib/store/query-observer";
 import { describeOnEachDatabase } from "../support/each-database";
 import { otlpRequest, otlpSpan } from "../support/otlp";
+import { storeQueriesOf } from "../support/store-queries";
 import { newTraceId, spanIdOf } from "../support/test-app";
 
 /** The rendered trace detail is cached, but never outlives a change to the trace. */
@@ -46,23 +46,9 @@ describeOnEachDatabase("trace detail cache", ({ app }) => {
     expect((await app.send(`/api/tracing/traces/${traceId}`)).status).toBe(404);
   });
 
-  /** The span reads (statements on `spans`) that `run` makes, as the query observer sees them. */
-  const spanReadsOf = async (run: () => Promise<unknown>) => {
-    const { observeStoreQueries } = await import("@/lib/store/query-observer");
-    const state = globalThis as unknown as { traceboardQueryObserver?: QueryObserver };
-    const connected = state.traceboardQueryObserver;
-    const seen: StoreQuery[] = [];
-    observeStoreQueries((query, work) => {
-      seen.push(query);
-      return work();
-    });
-    try {
-      await run();
-    } finally {
-      state.traceboardQueryObserver = connected;
-    }
-    return seen.filter((query) => query.attributes["db.collection.name"] === "spans").length;
-  };
+  /** The span reads (statements on `spans`) that `run` makes. */
+  const spanReadsOf = async (run: () => Promise<unknown>) =>
+    (await storeQueriesOf(run)).filter((query) => query.attributes["db.collection.name"] === "spans").length;
 
   it("requests_for_an_answer_being_rendered_share_its_render", async () => {
     const { getTraceDetailJson } = await import("@/lib/query/traces/trace-detail");

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { SpanKind, StatusCode, type SpanRecord } from "@/lib/domain/span-record";
-import type { QueryObserver, StoreQuery } from "@/lib/store/query-observer";
 import { describeOnEachDatabase } from "../support/each-database";
+import { storeQueriesOf } from "../support/store-queries";
 import { newTraceId, spanIdOf } from "../support/test-app";
 import { MS, spanRecord } from "./span-records";
 
@@ -76,19 +76,8 @@ describeOnEachDatabase("reading a trace's structure as plain rows (the compact v
   });
 
   it("its_statements_are_reported_to_the_query_observer", async () => {
-    const [{ readTraceStructure }, { observeStoreQueries }] = await Promise.all([import("@/lib/store/read/trace-structure"), import("@/lib/store/query-observer")]);
-    const state = globalThis as unknown as { traceboardQueryObserver?: QueryObserver };
-    const connected = state.traceboardQueryObserver;
-    const seen: StoreQuery[] = [];
-    observeStoreQueries((query, run) => {
-      seen.push(query);
-      return run();
-    });
-    try {
-      await readTraceStructure(traceId);
-    } finally {
-      state.traceboardQueryObserver = connected;
-    }
+    const { readTraceStructure } = await import("@/lib/store/read/trace-structure");
+    const seen = await storeQueriesOf(() => readTraceStructure(traceId));
     const system = { "db.system.name": provider, "db.operation.name": "SELECT" };
     expect(seen).toEqual([
       { name: "SELECT spans", attributes: { ...system, "db.collection.name": "spans" } },
