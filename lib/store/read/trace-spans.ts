@@ -12,8 +12,8 @@ type SpanJson = Omit<SpanRecord, "startTimeNs" | "endTimeNs" | "resourceAttribut
   resourceAttributes: string;
 };
 
-/** The span row's own fields, shared by every read. */
-const SPAN_TEXT_COLUMNS = {
+const TEXT_COLUMNS = {
+  traceId: "s.trace_id",
   spanId: "s.span_id",
   parentSpanId: "s.parent_span_id",
   name: "s.name",
@@ -21,10 +21,6 @@ const SPAN_TEXT_COLUMNS = {
   serviceName: "s.service_name",
   statusCode: "s.status_code",
   statusMessage: "s.status_message",
-};
-const TEXT_COLUMNS = {
-  traceId: "s.trace_id",
-  ...SPAN_TEXT_COLUMNS,
   resourceAttributes: "r.attributes",
   scopeName: "r.scope_name",
   scopeVersion: "r.scope_version",
