@@ -22,3 +22,9 @@ export function observeStoreQueries(observer: QueryObserver): void {
 export function runObservedQuery<T>(query: StoreQuery, run: () => Promise<T>): Promise<T> {
   return (state.traceboardQueryObserver ?? passThrough)(query, run);
 }
+
+/** Runs one SELECT on `table` made outside Prisma (plain rows, for reads of many) under the observer, named as Prisma's queries are. */
+export function runObservedSelect<T>(system: "sqlite" | "postgresql", table: string, run: () => Promise<T>): Promise<T> {
+  const attributes = { "db.system.name": system, "db.operation.name": "SELECT", "db.collection.name": table };
+  return runObservedQuery({ name: `SELECT ${table}`, attributes }, run);
+}

@@ -3,6 +3,7 @@ import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
 import type { AttributeValue, Attributes, SpanRecord } from "@/lib/domain/span-record";
 import type { TraceTree, TreeSpan } from "@/lib/trace-tree";
 import { SPAN_ID_LENGTH } from "./column-decoding";
+import { GrowingColumn } from "./growing-column";
 import { InternTable } from "./intern-table";
 
 /**
@@ -16,7 +17,10 @@ class ValueTable {
   private readonly wrapped = new Map<string, number>();
 
   index(value: AttributeValue): number {
-    const [indexes, key] = typeof value === "object" ? [this.wrapped, JSON.stringify(value)] : [this.primitives, value];
+    return typeof value === "object" ? this.indexIn(this.wrapped, JSON.stringify(value), value) : this.indexIn(this.primitives, value, value);
+  }
+
+  private indexIn<K>(indexes: Map<K, number>, key: K, value: AttributeValue): number {
     let index = indexes.get(key);
     if (index === undefined) {
       indexes.set(key, (index = this.items.length));
@@ -32,16 +36,31 @@ const toBase64 = (column: Int32Array | Uint8Array | Float64Array) => Buffer.from
 /** What the encoding reads of a span: no trace id or trace state, and of its links only how many. */
 export type CompactSource = Omit<SpanRecord, "traceId" | "traceState" | "links"> & { linkCount: number };
 
-const scopeOf = (span: CompactSource) => (span.scopeName === null ? null : [span.scopeName, span.scopeVersion].filter(Boolean).join(" "));
+const scopeOf = (name: string | null, version: string | null) => (name === null ? null : [name, version].filter(Boolean).join(" "));
 
-/** Resources by their attributes object (spans of one resource share it) and scope. */
+/**
+ * Resources by their attributes object (spans of one resource share it) and scope. Each
+ * attributes object's few scopes are found by name and version, so the scope's text is
+ * built once per scope, not per span (an array, a filter and a join each).
+ */
 class ResourceTable {
   readonly items: CompactTrace["resources"] = [];
-  private readonly indexes = new Map<Attributes, Map<string | null, number>>();
+  private readonly scopesOf = new Map<Attributes, Array<{ name: string | null; version: string | null; index: number }>>();
+  private readonly byText = new Map<Attributes, Map<string | null, number>>();
 
-  index(attributes: Attributes, scope: string | null): number {
-    let byScope = this.indexes.get(attributes);
-    if (!byScope) this.indexes.set(attributes, (byScope = new Map()));
+  index(attributes: Attributes, scopeName: string | null, scopeVersion: string | null): number {
+    let scopes = this.scopesOf.get(attributes);
+    if (!scopes) this.scopesOf.set(attributes, (scopes = []));
+    for (const scope of scopes) if (scope.name === scopeName && scope.version === scopeVersion) return scope.index;
+    const index = this.indexOf(attributes, scopeOf(scopeName, scopeVersion));
+    scopes.push({ name: scopeName, version: scopeVersion, index });
+    return index;
+  }
+
+  /** Scopes spelling one text ("lib" without a version, and with "") are one entry. */
+  private indexOf(attributes: Attributes, scope: string | null): number {
+    let byScope = this.byText.get(attributes);
+    if (!byScope) this.byText.set(attributes, (byScope = new Map()));
     let index = byScope.get(scope);
     if (index === undefined) {
       byScope.set(scope, (index = this.items.length));
@@ -84,9 +103,10 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<CompactS
     eventEnd: ints(),
     linkCount: ints(),
   };
-  const attributes: number[] = [];
-  const eventName: number[] = [];
-  const eventOffsetNs: number[] = [];
+  // Sized for two attributes a span and an event every tenth; they double when more come.
+  const attributes = new GrowingColumn((length) => new Int32Array(length), count * 4);
+  const eventName = new GrowingColumn((length) => new Int32Array(length), count / 10);
+  const eventOffsetNs = new GrowingColumn((length) => new Float64Array(length), count / 10);
   let spanIds = "";
   for (let row = 0; row < count; row++) {
     const { span, depth, orphan } = rows[row];
@@ -103,14 +123,17 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<CompactS
     columns.kind[row] = span.kind;
     columns.status[row] = span.statusCode;
     columns.statusMessage[row] = span.statusMessage === null ? -1 : strings.index(span.statusMessage);
-    columns.resource[row] = resources.index(span.resourceAttributes, scopeOf(span));
-    for (const key in span.attributes) attributes.push(strings.index(key), values.index(span.attributes[key]));
-    columns.attributeEnd[row] = attributes.length;
+    columns.resource[row] = resources.index(span.resourceAttributes, span.scopeName, span.scopeVersion);
+    for (const key in span.attributes) {
+      attributes.push(strings.index(key));
+      attributes.push(values.index(span.attributes[key]));
+    }
+    columns.attributeEnd[row] = attributes.size;
     for (const event of span.events) {
       eventName.push(strings.index(event.name));
       eventOffsetNs.push(Number(BigInt(event.timeNs) - span.startTimeNs));
     }
-    columns.eventEnd[row] = eventName.length;
+    columns.eventEnd[row] = eventName.size;
     columns.linkCount[row] = span.linkCount;
   }
   const packed = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, toBase64(column)])) as Record<keyof typeof columns, string>;
@@ -126,9 +149,9 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<CompactS
     spans: {
       ...packed,
       spanIds,
-      attributes: toBase64(Int32Array.from(attributes)),
-      eventName: toBase64(Int32Array.from(eventName)),
-      eventOffsetNs: toBase64(Float64Array.from(eventOffsetNs)),
+      attributes: toBase64(attributes.filled()),
+      eventName: toBase64(eventName.filled()),
+      eventOffsetNs: toBase64(eventOffsetNs.filled()),
     },
   };
 }

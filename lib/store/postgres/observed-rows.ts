@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { runObservedQuery } from "../query-observer";
+import { runObservedSelect } from "../query-observer";
 
 /**
  * Rows of one SELECT on `table` as arrays, straight from the pg driver, reported to the
@@ -8,7 +8,6 @@ import { runObservedQuery } from "../query-observer";
  * conversion of every cell, or a JSON aggregate built to avoid it, costs most of the time.
  */
 export async function selectRows<Row extends unknown[]>(pool: pg.Pool, table: string, text: string, values: unknown[]): Promise<Row[]> {
-  const attributes = { "db.system.name": "postgresql", "db.operation.name": "SELECT", "db.collection.name": table };
-  const { rows } = await runObservedQuery({ name: `SELECT ${table}`, attributes }, () => pool.query<Row>({ text, values, rowMode: "array" }));
+  const { rows } = await runObservedSelect("postgresql", table, () => pool.query<Row>({ text, values, rowMode: "array" }));
   return rows;
 }

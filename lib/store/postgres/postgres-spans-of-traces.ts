@@ -1,40 +1,18 @@
 import "server-only";
 import type pg from "pg";
-import type { Attributes, SpanKind, SpanRecord, StatusCode } from "@/lib/domain/span-record";
+import type { Attributes, SpanRecord } from "@/lib/domain/span-record";
+import { SPAN_HEAD_COLUMNS, toResources, type Resource, type ResourceRow, type SpanHeadRow } from "../read/span-rows";
 import { selectRows } from "./observed-rows";
 
-type SpanRow = [
-  traceId: string,
-  spanId: string,
-  parentSpanId: string | null,
-  name: string,
-  kind: SpanKind,
-  serviceName: string,
-  statusCode: StatusCode,
-  statusMessage: string | null,
-  traceState: string | null,
-  resourceId: number,
-  attributes: string,
-  startTimeNs: string,
-  endTimeNs: string,
-];
+type SpanRow = [traceId: string, ...SpanHeadRow, traceState: string | null, resourceId: number, attributes: string, startTimeNs: string, endTimeNs: string];
 
-interface Resource {
-  attributes: Attributes;
-  scopeName: string | null;
-  scopeVersion: string | null;
-}
-
-const SPANS_SQL = `SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.status_code, s.status_message, s.trace_state,
-  s.resource_id, s.attributes, CAST(s.start_time_ns AS TEXT), CAST(s.end_time_ns AS TEXT)
+const SPANS_SQL = `SELECT s.trace_id, ${SPAN_HEAD_COLUMNS}, s.trace_state, s.resource_id, s.attributes, CAST(s.start_time_ns AS TEXT), CAST(s.end_time_ns AS TEXT)
   FROM spans s WHERE s.trace_id = ANY($1::text[]) AND s.start_time_ns >= $2`;
-const RESOURCES_SQL = "SELECT id, attributes, scope_name, scope_version FROM span_resources WHERE id = ANY($1::int[])";
-
-type ResourceRow = [id: number, attributes: string, scopeName: string | null, scopeVersion: string | null];
+/** The resources with these ids (an int[] parameter). */
+export const POSTGRES_RESOURCES_SQL = "SELECT id, attributes, scope_name, scope_version FROM span_resources WHERE id = ANY($1::int[])";
 
 async function readResources(pool: pg.Pool, ids: readonly number[]): Promise<Map<number, Resource>> {
-  const rows = await selectRows<ResourceRow>(pool, "span_resources", RESOURCES_SQL, [ids]);
-  return new Map(rows.map(([id, attributes, scopeName, scopeVersion]) => [id, { attributes: JSON.parse(attributes) as Attributes, scopeName, scopeVersion }]));
+  return toResources(await selectRows<ResourceRow>(pool, "span_resources", POSTGRES_RESOURCES_SQL, [ids]));
 }
 
 /**

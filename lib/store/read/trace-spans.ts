@@ -12,8 +12,8 @@ type SpanJson = Omit<SpanRecord, "startTimeNs" | "endTimeNs" | "resourceAttribut
   resourceAttributes: string;
 };
 
-/** The span row's own fields, shared by every read. */
-const SPAN_TEXT_COLUMNS = {
+const TEXT_COLUMNS = {
+  traceId: "s.trace_id",
   spanId: "s.span_id",
   parentSpanId: "s.parent_span_id",
   name: "s.name",
@@ -21,10 +21,6 @@ const SPAN_TEXT_COLUMNS = {
   serviceName: "s.service_name",
   statusCode: "s.status_code",
   statusMessage: "s.status_message",
-};
-const TEXT_COLUMNS = {
-  traceId: "s.trace_id",
-  ...SPAN_TEXT_COLUMNS,
   resourceAttributes: "r.attributes",
   scopeName: "r.scope_name",
   scopeVersion: "r.scope_version",
@@ -114,51 +110,4 @@ export async function readSpansOfTraces(traceIds: readonly string[], earliestSta
   const rows = await getDb().$queryRawUnsafe<SpansRow[]>(traceSpansSql(dialect, "s.trace_id IN (SELECT value FROM json_each(?))", SEARCH_JSON_COLUMNS), JSON.stringify(traceIds));
   const resources = new Map<string, Attributes>();
   return new Map(rows.map((row) => [row.traceId, row.spans ? toRecords(row.spans, resources) : []]));
-}
-
-/** A span as the compact trace view reads it: no trace id, trace state or links (their count only). */
-export type SpanStructure = Omit<SpanRecord, "traceId" | "traceState" | "links"> & { linkCount: number };
-
-const STRUCTURE_TEXT_COLUMNS = { ...SPAN_TEXT_COLUMNS, resourceId: "s.resource_id" };
-
-type StructureJson = Omit<SpanStructure, "startTimeNs" | "endTimeNs" | "resourceAttributes" | "scopeName" | "scopeVersion"> & {
-  startTimeNs: string;
-  endTimeNs: string;
-  resourceId: number;
-};
-type ResourceRow = { id: number; attributes: string; scopeName: string | null; scopeVersion: string | null };
-
-/**
- * Every span of a trace as the compact view needs it, in no particular order; empty for
- * an unknown trace. Its resources are read once each (a second statement) instead of
- * their text riding on every span, and links are only counted: for 200,000 spans the
- * aggregate is 69 MB instead of 106 MB.
- */
-export async function readTraceStructure(traceId: string): Promise<SpanStructure[]> {
-  const dialect = resolveDatabaseTarget().provider;
-  const param = dialect === "sqlite" ? "?" : "$1";
-  const linkCount = dialect === "sqlite" ? "json_array_length(s.links)" : "json_array_length(s.links::json)";
-  const pairs = `${objectPairs(dialect, STRUCTURE_TEXT_COLUMNS, { attributes: "s.attributes", events: "s.events" })}, 'linkCount', ${linkCount}`;
-  const aggregate = dialect === "sqlite" ? `json_group_array(json_object(${pairs}))` : `CAST(json_agg(json_build_object(${pairs})) AS TEXT)`;
-  const [row] = await getDb().$queryRawUnsafe<Array<{ spans: string | null }>>(`SELECT ${aggregate} AS "spans" FROM spans s WHERE s.trace_id = ${param} GROUP BY s.trace_id`, traceId);
-  if (!row?.spans) return [];
-  const resourceRows = await getDb().$queryRawUnsafe<ResourceRow[]>(
-    `SELECT id, attributes, scope_name AS "scopeName", scope_version AS "scopeVersion" FROM span_resources WHERE id IN (SELECT DISTINCT resource_id FROM spans WHERE trace_id = ${param})`,
-    traceId,
-  );
-  const resources = new Map(resourceRows.map((resource) => [Number(resource.id), { ...resource, attributes: JSON.parse(resource.attributes) as Attributes }]));
-  // Converted in place, as toRecords does: a copy per span is 200,000 more objects.
-  const spans = JSON.parse(row.spans) as StructureJson[];
-  for (const span of spans) {
-    const resource = resources.get(Number(span.resourceId));
-    const structure = span as unknown as SpanStructure & { resourceId?: number };
-    structure.startTimeNs = BigInt(span.startTimeNs);
-    structure.endTimeNs = BigInt(span.endTimeNs);
-    structure.events ??= [];
-    structure.resourceAttributes = resource?.attributes ?? {};
-    structure.scopeName = resource?.scopeName ?? null;
-    structure.scopeVersion = resource?.scopeVersion ?? null;
-    delete structure.resourceId;
-  }
-  return spans as unknown as SpanStructure[];
 }

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../support/each-database";
 import { otlpRequest, otlpSpan } from "../support/otlp";
+import { storeQueriesOf } from "../support/store-queries";
 import { newTraceId, spanIdOf } from "../support/test-app";
 
 /** The rendered trace detail is cached, but never outlives a change to the trace. */
@@ -43,5 +44,30 @@ describeOnEachDatabase("trace detail cache", ({ app }) => {
     await detail(traceId);
     expect((await app.send("/api/tracing/cleanup?max_age_seconds=0", { method: "POST" })).status).toBe(200);
     expect((await app.send(`/api/tracing/traces/${traceId}`)).status).toBe(404);
+  });
+
+  /** The span reads (statements on `spans`) that `run` makes. */
+  const spanReadsOf = async (run: () => Promise<unknown>) =>
+    (await storeQueriesOf(run)).filter((query) => query.attributes["db.collection.name"] === "spans").length;
+
+  it("requests_for_an_answer_being_rendered_share_its_render", async () => {
+    const { getTraceDetailJson } = await import("@/lib/query/traces/trace-detail");
+    const traceId = newTraceId();
+    await post(traceId, [1, 2, 3]);
+    let answers: Array<string | null> = [];
+    expect(await spanReadsOf(async () => (answers = await Promise.all([getTraceDetailJson(traceId, "compact"), getTraceDetailJson(traceId, "compact")])))).toBe(1);
+    expect(answers[0]).not.toBeNull();
+    expect(answers[1]).toBe(answers[0]);
+  });
+
+  it("the_trace_page_warms_its_compact_view", async () => {
+    const { getTraceDetailJson, warmTraceDetail } = await import("@/lib/query/traces/trace-detail");
+    const traceId = newTraceId();
+    await post(traceId, [1, 2]);
+    // As the page's URL may spell it; an id that is not one, or an unknown trace, warms nothing and throws nothing.
+    expect(await spanReadsOf(() => warmTraceDetail(traceId.toUpperCase()))).toBe(1);
+    expect(await spanReadsOf(() => getTraceDetailJson(traceId, "compact"))).toBe(0);
+    expect(await spanReadsOf(() => warmTraceDetail("not-a-trace-id"))).toBe(0);
+    await expect(warmTraceDetail(newTraceId())).resolves.toBeUndefined();
   });
 });

@@ -1,0 +1,37 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { runObservedSelect } from "../query-observer";
+
+/** Milliseconds a read waits while a checkpoint holds the file (as the ingest connection waits for a write lock). */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * A read-only better-sqlite3 connection on the store's file, opened at its first read and
+ * closed with the Prisma client it belongs to (see createDb). For reads of many rows:
+ * Prisma's driver adapter turns every cell into a JS value and then into its own, and a
+ * JSON aggregate built to avoid that costs a 69 MB text and its parse on a 200,000-span
+ * trace (2.2-3.2 s against 0.6-0.8 s as plain rows here).
+ */
+export class SqliteReadConnection {
+  private connection: Database.Database | null = null;
+
+  constructor(private readonly filename: string) {}
+
+  /**
+   * Visits the rows of one SELECT on `table` as arrays, one at a time as SQLite steps (each
+   * can be dropped once visited: on 200,000 spans, 10% faster than holding them all, with
+   * less for the garbage collector to copy), reported to the query observer as Prisma's
+   * queries are.
+   */
+  eachRow<Row extends unknown[]>(table: string, sql: string, params: unknown[], visit: (row: Row) => void): Promise<void> {
+    return runObservedSelect("sqlite", table, async () => {
+      this.connection ??= new Database(this.filename, { readonly: true, timeout: BUSY_TIMEOUT_MS });
+      for (const row of this.connection.prepare(sql).raw().iterate(...params)) visit(row as Row);
+    });
+  }
+
+  close(): void {
+    this.connection?.close();
+    this.connection = null;
+  }
+}
