@@ -3,8 +3,8 @@
  * (little-endian, as every platform we run on lays them out). One string per column is
  * validated and parsed in milliseconds where an array of 200,000 JSON numbers costs a
  * parse per element (200,000 spans: about 0.5 s of zod and JSON.parse in the page).
- * Decoded with atob, not Buffer: the bundler's Buffer polyfill took 0.2 s for the same
- * 200,000 spans in the browser.
+ * Decoded without Buffer: the bundler's Buffer polyfill took 0.2 s for the same 200,000
+ * spans in the browser.
  */
 
 /** Every span id is 16 hex digits (ingest decodes and checks them), so the ids column needs no separators. */
@@ -12,7 +12,15 @@ export const SPAN_ID_LENGTH = 16;
 
 type Column = Int32Array | Uint8Array | Float64Array;
 
+/** `Uint8Array.fromBase64` (Chromium 140, Firefox 133, Safari 18.2, Node 25), not yet in TypeScript's lib. */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array }).fromBase64;
+
+/**
+ * The bytes of a base64 column: natively where the platform decodes base64 into bytes
+ * (200,000 spans in Chromium: 0.12 s of atob and a byte copy loop before), else through atob.
+ */
 function bytesOf(base64: string): Uint8Array {
+  if (fromBase64) return fromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

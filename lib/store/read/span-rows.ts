@@ -3,6 +3,8 @@ import type { Attributes, SpanKind, StatusCode } from "@/lib/domain/span-record"
 
 /** The span row's own columns that plain-row reads (outside Prisma) select first, in this order. */
 export const SPAN_HEAD_COLUMNS = "s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.status_code, s.status_message";
+/** How many columns SPAN_HEAD_COLUMNS selects. */
+export const SPAN_HEAD_LENGTH = 7;
 export type SpanHeadRow = [
   spanId: string,
   parentSpanId: string | null,

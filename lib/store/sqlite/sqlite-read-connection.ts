@@ -25,9 +25,18 @@ export class SqliteReadConnection {
    */
   eachRow<Row extends unknown[]>(table: string, sql: string, params: unknown[], visit: (row: Row) => void): Promise<void> {
     return runObservedSelect("sqlite", table, async () => {
-      this.connection ??= new Database(this.filename, { readonly: true, timeout: BUSY_TIMEOUT_MS });
-      for (const row of this.connection.prepare(sql).raw().iterate(...params)) visit(row as Row);
+      for (const row of this.open().prepare(sql).raw().iterate(...params)) visit(row as Row);
     });
+  }
+
+  /** The first row of one SELECT on `table` (an aggregate's one row) as an array, or undefined for none; reported as eachRow's are. */
+  firstRow<Row extends unknown[]>(table: string, sql: string, params: unknown[]): Promise<Row | undefined> {
+    return runObservedSelect("sqlite", table, async () => this.open().prepare(sql).raw().get(...params) as Row | undefined);
+  }
+
+  private open(): Database.Database {
+    this.connection ??= new Database(this.filename, { readonly: true, timeout: BUSY_TIMEOUT_MS });
+    return this.connection;
   }
 
   close(): void {
