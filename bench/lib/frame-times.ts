@@ -1,8 +1,12 @@
 // bench:ui's figures from requestAnimationFrame deltas and repeated timings, one
-// definition for every row (waterfall scrolling, flame-graph zoom, the big trace, compare).
+// definition for every row (waterfall scrolling, flame-graph zoom, the big trace, compare,
+// statistics, span links).
 
 /** A frame longer than this missed the 50 fps budget by a visible margin. */
 const SLOW_FRAME_MS = 20;
+
+/** "N ms MET" or "N ms MISSED": a duration against a target it must stay under. */
+export const underTarget = (ms: number, targetMs: number) => `${Math.round(ms)} ms ${ms < targetMs ? "MET" : "MISSED"}`;
 
 export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const quantile = (values: readonly number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];

@@ -10,7 +10,7 @@
 // the 1.5 s that opening a 10,000-span trace is allowed (bench/ui.ts).
 import type { BrowserContext, Page } from "@playwright/test";
 import type { SeedSpan } from "../../tests/e2e/support/seed-traces";
-import { median } from "./frame-times";
+import { median, underTarget } from "./frame-times";
 import { benchSpans, seedSpans } from "./ui-bench-spans";
 import { timeInteraction } from "./ui-interaction";
 
@@ -51,8 +51,6 @@ async function seedLinkedTraces(port: number) {
   return { producer: { traceId: producer.traceId, spanId: producer.spanIds.announce }, consumer: { traceId: big.traceId, spanId: big.spanIds[LINKING_SPAN] } };
 }
 
-const verdict = (value: number, target: number) => `${Math.round(value)} ms ${value < target ? "MET" : "MISSED"}`;
-
 /** Seeds the traces, times the three steps `runs` times after a warm-up, each from a fresh load of the producer's page by `load`, and prints the row. */
 export async function benchSpanLinks(context: BrowserContext, port: number, runs: number, load: (page: Page, traceId: string) => Promise<unknown>): Promise<void> {
   const { producer, consumer } = await seedLinkedTraces(port);
@@ -76,7 +74,7 @@ export async function benchSpanLinks(context: BrowserContext, port: number, runs
     `\nSpan links (a producer span linked from ${LINKING_TRACES} traces, one of ${spans} spans; median of ${runs} runs): ` +
       `"Linked from" shown ${Math.round(linkedFrom)} ms after the click, the ${spans}-span consumer open at the linking span ${Math.round(follow)} ms, back to the producer ${Math.round(back)} ms`,
   );
-  console.log(`Target: "Linked from" of a span linked from ${LINKING_TRACES} traces shown in under ${TARGET_LINKED_FROM_MS} ms: ${verdict(linkedFrom, TARGET_LINKED_FROM_MS)}`);
-  console.log(`Target: following a link into a ${spans}-span trace in under ${TARGET_FOLLOW_MS} ms: ${verdict(follow, TARGET_FOLLOW_MS)}`);
-  console.log(`Target: following a link back in under ${TARGET_FOLLOW_MS} ms: ${verdict(back, TARGET_FOLLOW_MS)}`);
+  console.log(`Target: "Linked from" of a span linked from ${LINKING_TRACES} traces shown in under ${TARGET_LINKED_FROM_MS} ms: ${underTarget(linkedFrom, TARGET_LINKED_FROM_MS)}`);
+  console.log(`Target: following a link into a ${spans}-span trace in under ${TARGET_FOLLOW_MS} ms: ${underTarget(follow, TARGET_FOLLOW_MS)}`);
+  console.log(`Target: following a link back in under ${TARGET_FOLLOW_MS} ms: ${underTarget(back, TARGET_FOLLOW_MS)}`);
 }

@@ -14,6 +14,9 @@ export const SpanKind = {
 export type SpanKind = (typeof SpanKind)[keyof typeof SpanKind];
 export const SPAN_KIND_NAMES = ["unspecified", "internal", "server", "client", "producer", "consumer"] as const;
 
+/** A stored span id: 8 bytes as 16 lowercase hex digits (ingest decodes and checks them). */
+export const SPAN_ID_HEX_DIGITS = 16;
+
 export const StatusCode = { UNSET: 0, OK: 1, ERROR: 2 } as const;
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
 export const STATUS_CODE_NAMES = ["unset", "ok", "error"] as const;

@@ -7,8 +7,6 @@
  * spans in the browser.
  */
 
-/** Every span id is 16 hex digits (ingest decodes and checks them), so the ids column needs no separators. */
-export const SPAN_ID_LENGTH = 16;
 
 type Column = Int32Array | Uint8Array | Float64Array;
 

@@ -1,8 +1,7 @@
 import type { CompactTrace } from "@/lib/api/contracts/compact-trace";
 import type { TraceSummary } from "@/lib/api/contracts/trace-summary";
-import type { AttributeValue, Attributes, SpanRecord } from "@/lib/domain/span-record";
+import { SPAN_ID_HEX_DIGITS, type AttributeValue, type Attributes, type SpanRecord } from "@/lib/domain/span-record";
 import type { TraceTree, TreeSpan } from "@/lib/trace-tree";
-import { SPAN_ID_LENGTH } from "./column-decoding";
 import { GrowingColumn } from "./growing-column";
 import { InternTable } from "./intern-table";
 
@@ -111,7 +110,7 @@ export function encodeCompactTrace(trace: TraceSummary, tree: TraceTree<CompactS
   for (let row = 0; row < count; row++) {
     const { span, depth, orphan } = rows[row];
     const parentRow = span.parentSpanId === null ? undefined : rowOfId.get(span.parentSpanId);
-    if (span.spanId.length !== SPAN_ID_LENGTH) throw new Error(`span id ${JSON.stringify(span.spanId)} is not ${SPAN_ID_LENGTH} hex digits`);
+    if (span.spanId.length !== SPAN_ID_HEX_DIGITS) throw new Error(`span id ${JSON.stringify(span.spanId)} is not ${SPAN_ID_HEX_DIGITS} hex digits`);
     spanIds += span.spanId;
     columns.depth[row] = depth;
     columns.parentSpanId[row] = span.parentSpanId === null ? -1 : (parentRow ?? -2 - foreignParents.index(span.parentSpanId));

@@ -1,6 +1,6 @@
 import type { CompactTrace } from "@/lib/api/contracts/compact-trace";
-import { SPAN_KIND_NAMES, STATUS_CODE_NAMES, type Attributes, type AttributeValue } from "@/lib/domain/span-record";
-import { float64Column, int32Column, SPAN_ID_LENGTH, uint8Column } from "@/lib/trace-compact/column-decoding";
+import { SPAN_ID_HEX_DIGITS, SPAN_KIND_NAMES, STATUS_CODE_NAMES, type Attributes, type AttributeValue } from "@/lib/domain/span-record";
+import { float64Column, int32Column, uint8Column } from "@/lib/trace-compact/column-decoding";
 import { buildWaterfall } from "./build-waterfall";
 import type { WaterfallEvent, WaterfallLink, WaterfallSpan, WaterfallTrace } from "./waterfall-trace";
 
@@ -64,12 +64,12 @@ function columnsOf({ count, spans }: CompactTrace) {
  */
 export function waterfallFromCompact(compact: CompactTrace): WaterfallTrace {
   const { trace, strings, count } = compact;
-  if (compact.spans.spanIds.length !== count * SPAN_ID_LENGTH) throw new Error(`spanIds holds ${compact.spans.spanIds.length / SPAN_ID_LENGTH} ids, not ${count}`);
+  if (compact.spans.spanIds.length !== count * SPAN_ID_HEX_DIGITS) throw new Error(`spanIds holds ${compact.spans.spanIds.length / SPAN_ID_HEX_DIGITS} ids, not ${count}`);
   const columns = columnsOf(compact);
   const values = compact.values as AttributeValue[];
   const resources = compact.resources.map(({ attributes, scope }) => ({ attributes: attributes as Attributes, scope }));
   const unixNanos = nanosAdder(trace.startTimeUnixNano);
-  const spanIdOf = (row: number) => compact.spans.spanIds.slice(row * SPAN_ID_LENGTH, (row + 1) * SPAN_ID_LENGTH);
+  const spanIdOf = (row: number) => compact.spans.spanIds.slice(row * SPAN_ID_HEX_DIGITS, (row + 1) * SPAN_ID_HEX_DIGITS);
   const spans = new Array<WaterfallSpan>(count);
   let attributeFrom = 0;
   let eventFrom = 0;

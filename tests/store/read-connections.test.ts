@@ -21,7 +21,7 @@ describe.each(STORE_TARGETS)("what plain-row reads use beside Prisma, on $provid
       if (provider === "sqlite") {
         const filename = (resolveDatabaseTarget(store.url) as { filename: string }).filename;
         const counts: number[] = [];
-        await sqliteReaderOf(store.db).eachRow<[number]>("spans", "SELECT count(*) FROM spans", [], ([count]) => counts.push(count));
+        for (const [count] of await sqliteReaderOf(store.db).rows<[number]>("spans", "SELECT count(*) FROM spans", [])) counts.push(count);
         expect(counts).toEqual([0]);
         expect(handlesOn(filename)).toBe(1);
         await store.db.$disconnect();

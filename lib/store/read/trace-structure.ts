@@ -1,6 +1,7 @@
 import "server-only";
-import type { Attributes, SpanEvent, SpanRecord } from "@/lib/domain/span-record";
+import { SPAN_ID_HEX_DIGITS, type Attributes, type SpanEvent, type SpanRecord } from "@/lib/domain/span-record";
 import { resolveDatabaseTarget } from "../database-target";
+import type pg from "pg";
 import { getDb, postgresPoolOf, sqliteReaderOf } from "../db";
 import { selectRows } from "../postgres/observed-rows";
 import { POSTGRES_RESOURCES_SQL } from "../postgres/postgres-spans-of-traces";
@@ -11,8 +12,6 @@ import { SPAN_HEAD_COLUMNS, SPAN_HEAD_LENGTH, toResources, type ResourceRow, typ
 export type SpanStructure = Omit<SpanRecord, "traceId" | "traceState" | "links"> & { linkCount: number };
 
 const NO_RESOURCE = { attributes: {}, scopeName: null, scopeVersion: null };
-/** Hex digits of a stored span id (ingest decodes and checks 8 bytes). */
-const SPAN_ID_DIGITS = 16;
 
 type StructureRow = [
   ...SpanHeadRow,
@@ -30,9 +29,6 @@ interface ReadSpans {
   spans: SpanStructure[];
   resourceIdOf: number[];
 }
-
-/** Visits the rows of one SELECT as arrays, outside Prisma (whose conversion of every cell cost most of the read). */
-type EachRow = <Row extends unknown[]>(table: string, sql: string, params: unknown[], visit: (row: Row) => void) => Promise<void>;
 
 /** One span as read; its resource's attributes and scope are set later (they start empty). */
 function spanStructure(
@@ -62,16 +58,16 @@ function spanStructure(
   };
 }
 
-/** PostgreSQL: plain rows through the pg pool, each made a span as it comes. */
-async function readPostgresSpans(eachRow: EachRow, traceId: string): Promise<ReadSpans> {
+/** PostgreSQL: plain rows through the pg pool (Prisma's conversion of every cell cost most of the read). */
+async function readPostgresSpans(pool: pg.Pool, traceId: string): Promise<ReadSpans> {
   const read: ReadSpans = { spans: [], resourceIdOf: [] };
   const sql = `SELECT ${SPAN_HEAD_COLUMNS}, s.resource_id, s.attributes, NULLIF(s.events, '[]'), json_array_length(s.links::json),
     CAST(s.start_time_ns AS TEXT), CAST(s.end_time_ns AS TEXT) FROM spans s WHERE s.trace_id = $1`;
-  await eachRow<StructureRow>("spans", sql, [traceId], (row) => {
+  for (const row of await selectRows<StructureRow>(pool, "spans", sql, [traceId])) {
     const [resourceId, attributes, events, linkCount, start, end] = row.slice(SPAN_HEAD_LENGTH) as [number, string, string | null, number, string, string];
     read.resourceIdOf.push(Number(resourceId));
     read.spans.push(spanStructure(row as unknown as SpanHeadRow, JSON.parse(attributes) as Attributes, events === null ? [] : (JSON.parse(events) as SpanEvent[]), linkCount, start, end));
-  });
+  }
   return read;
 }
 
@@ -80,7 +76,7 @@ async function readPostgresSpans(eachRow: EachRow, traceId: string): Promise<Rea
  * attributes and events joined into one array each, the fixed-width span ids as one
  * string), all fed the spans in the same order by the one pass of the aggregate. A
  * 200,000-span trace: 0.47-0.50 s against 0.67-0.73 s as a row per span, where
- * better-sqlite3 made ~2.6 million cell values and the page 200,000 small JSON.parse calls.
+ * better-sqlite3 made ~2.6 million cell values and the server 200,000 small JSON.parse calls.
  */
 async function readSqliteSpans(reader: SqliteReadConnection, traceId: string): Promise<ReadSpans> {
   type Aggregates = [count: number, spanIds: string | null, ...columns: string[]];
@@ -93,35 +89,33 @@ async function readSqliteSpans(reader: SqliteReadConnection, traceId: string): P
   const [count, spanIds, ...texts] = row ?? [0, null];
   if (count === 0 || spanIds === null) return { spans: [], resourceIdOf: [] };
   // Ingest stores every span id as 16 lowercase hex digits: the joined ids cut at fixed places.
-  if (spanIds.length !== count * SPAN_ID_DIGITS) throw new Error(`trace ${traceId}: stored span ids are not all ${SPAN_ID_DIGITS} hex digits`);
+  if (spanIds.length !== count * SPAN_ID_HEX_DIGITS) throw new Error(`trace ${traceId}: stored span ids are not all ${SPAN_ID_HEX_DIGITS} hex digits`);
   const [parents, names, kinds, services, statuses, messages, resourceIds, attributes, events, linkCounts, starts, ends] = texts.map((text) => JSON.parse(text) as unknown[]);
   const spans = new Array<SpanStructure>(count);
   for (let i = 0; i < count; i++) {
-    const head = [spanIds.slice(i * SPAN_ID_DIGITS, (i + 1) * SPAN_ID_DIGITS), parents[i], names[i], kinds[i], services[i], statuses[i], messages[i]] as SpanHeadRow;
+    const head = [spanIds.slice(i * SPAN_ID_HEX_DIGITS, (i + 1) * SPAN_ID_HEX_DIGITS), parents[i], names[i], kinds[i], services[i], statuses[i], messages[i]] as SpanHeadRow;
     spans[i] = spanStructure(head, attributes[i] as Attributes, events[i] as SpanEvent[], linkCounts[i] as number, starts[i] as string, ends[i] as string);
   }
   return { spans, resourceIdOf: resourceIds as number[] };
 }
 
-/** Each database's spans read, its plain-row reader (for resources) and its resources statement. */
+/** Each database's reads of a trace's spans and of resources by id. */
 function dialectOf() {
   const db = getDb();
   if (resolveDatabaseTarget().provider === "postgresql") {
     const pool = postgresPoolOf(db);
-    const eachRow: EachRow = async (table, sql, params, visit) => {
-      for (const row of await selectRows(pool, table, sql, params)) visit(row as never);
+    return {
+      readSpans: (traceId: string) => readPostgresSpans(pool, traceId),
+      readResources: (ids: number[]) => selectRows<ResourceRow>(pool, "span_resources", POSTGRES_RESOURCES_SQL, [ids]),
     };
-    return { readSpans: (traceId: string) => readPostgresSpans(eachRow, traceId), eachRow, resourcesSql: POSTGRES_RESOURCES_SQL, resourceIds: (ids: number[]): unknown => ids };
   }
   const reader = sqliteReaderOf(db);
   return {
     readSpans: (traceId: string) => readSqliteSpans(reader, traceId),
-    eachRow: ((table, sql, params, visit) => reader.eachRow(table, sql, params, visit)) as EachRow,
-    resourcesSql: "SELECT id, attributes, scope_name, scope_version FROM span_resources WHERE id IN (SELECT value FROM json_each(?))",
-    resourceIds: (ids: number[]): unknown => JSON.stringify(ids),
+    readResources: (ids: number[]) =>
+      reader.rows<ResourceRow>("span_resources", "SELECT id, attributes, scope_name, scope_version FROM span_resources WHERE id IN (SELECT value FROM json_each(?))", [JSON.stringify(ids)]),
   };
 }
-
 
 /**
  * Every span of a trace as the compact view needs it, in no particular order; empty for
@@ -130,12 +124,10 @@ function dialectOf() {
  * are only counted.
  */
 export async function readTraceStructure(traceId: string): Promise<SpanStructure[]> {
-  const { readSpans, eachRow, resourcesSql, resourceIds } = dialectOf();
+  const { readSpans, readResources } = dialectOf();
   const { spans, resourceIdOf } = await readSpans(traceId);
   if (spans.length === 0) return [];
-  const resourceRows: ResourceRow[] = [];
-  await eachRow<ResourceRow>("span_resources", resourcesSql, [resourceIds([...new Set(resourceIdOf)])], (row) => resourceRows.push(row));
-  const resources = toResources(resourceRows);
+  const resources = toResources(await readResources([...new Set(resourceIdOf)]));
   for (let i = 0; i < spans.length; i++) {
     // Every span row points at a stored resource (written first, in the same transaction).
     const resource = resources.get(Number(resourceIdOf[i])) ?? NO_RESOURCE;

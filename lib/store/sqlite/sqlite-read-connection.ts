@@ -17,19 +17,12 @@ export class SqliteReadConnection {
 
   constructor(private readonly filename: string) {}
 
-  /**
-   * Visits the rows of one SELECT on `table` as arrays, one at a time as SQLite steps (each
-   * can be dropped once visited: on 200,000 spans, 10% faster than holding them all, with
-   * less for the garbage collector to copy), reported to the query observer as Prisma's
-   * queries are.
-   */
-  eachRow<Row extends unknown[]>(table: string, sql: string, params: unknown[], visit: (row: Row) => void): Promise<void> {
-    return runObservedSelect("sqlite", table, async () => {
-      for (const row of this.open().prepare(sql).raw().iterate(...params)) visit(row as Row);
-    });
+  /** The rows of one SELECT on `table` as arrays, reported to the query observer as Prisma's queries are. */
+  rows<Row extends unknown[]>(table: string, sql: string, params: unknown[]): Promise<Row[]> {
+    return runObservedSelect("sqlite", table, async () => this.open().prepare(sql).raw().all(...params) as Row[]);
   }
 
-  /** The first row of one SELECT on `table` (an aggregate's one row) as an array, or undefined for none; reported as eachRow's are. */
+  /** The first row of one SELECT on `table` (an aggregate's one row) as an array, or undefined for none; reported as `rows` are. */
   firstRow<Row extends unknown[]>(table: string, sql: string, params: unknown[]): Promise<Row | undefined> {
     return runObservedSelect("sqlite", table, async () => this.open().prepare(sql).raw().get(...params) as Row | undefined);
   }
